@@ -1,0 +1,113 @@
+package io.rowferry;
+
+import io.rowferry.sink.JdbcTableSink;
+import io.rowferry.sink.RowSink;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Describes a copy: a read, an optional transform, and a sink; then {@link #start()} or {@link #run()} it.
+ *
+ * <p>A reader thread streams the source into a hand-off bounded by {@link #bufferBytes(long)}; a writer thread
+ * applies the transform and writes batches that flush at {@link #batchSize(int)} rows or
+ * {@link #batchBytes(long)} bytes, whichever comes first, committing each. A slow writer stalls the reader; a
+ * failure on either side stops both, rolls back the unfinished batch, closes everything and is thrown.
+ */
+public final class CopyBuilder {
+    /** Rows per batch (and commit) unless set. */
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+    private ReadBuilder source;
+    private RowSink sink;
+    private RowTransform transform;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private long bufferBytes = defaultBufferBytes();
+    private long batchBytes = -1;
+    private Consumer<CopyProgress> progressListener;
+    private Duration progressInterval = Duration.ofSeconds(1);
+
+    CopyBuilder() {}
+
+    /**
+     * The default memory budget for rows in flight: a quarter of the maximum heap, between 4 MiB and 256 MiB. Rows in
+     * flight never take more than this, whatever the table's size.
+     */
+    public static long defaultBufferBytes() {
+        long quarterHeap = Runtime.getRuntime().maxMemory() / 4;
+        return Math.max(4L << 20, Math.min(256L << 20, quarterHeap));
+    }
+
+    public CopyBuilder from(ReadBuilder read) {
+        this.source = Objects.requireNonNull(read, "read");
+        return this;
+    }
+
+    public CopyBuilder from(Database database, String table) {
+        return from(Rowferry.read(database).table(table));
+    }
+
+    public CopyBuilder to(RowSink target) {
+        this.sink = Objects.requireNonNull(target, "sink");
+        return this;
+    }
+
+    /** Into an existing table; columns are matched by name, target columns the source lacks get their defaults. */
+    public CopyBuilder to(Database database, String table) {
+        return to(new JdbcTableSink(database, TableRef.parse(table)));
+    }
+
+    public CopyBuilder transform(RowTransform rowTransform) {
+        this.transform = rowTransform;
+        return this;
+    }
+
+    /** Rows per batch, committed together; default {@value #DEFAULT_BATCH_SIZE}. */
+    public CopyBuilder batchSize(int rows) {
+        if (rows < 1) {
+            throw new RowferryException(ErrorKind.USAGE, "batch size must be at least 1, was " + rows);
+        }
+        this.batchSize = rows;
+        return this;
+    }
+
+    /** Bytes after which a batch is written even if it has fewer rows; default a quarter of the buffer. */
+    public CopyBuilder batchBytes(long bytes) {
+        if (bytes < 1) {
+            throw new RowferryException(ErrorKind.USAGE, "batch bytes must be positive, was " + bytes);
+        }
+        this.batchBytes = bytes;
+        return this;
+    }
+
+    /** The memory budget for rows in flight between reader and writer; default {@link #defaultBufferBytes()}. */
+    public CopyBuilder bufferBytes(long bytes) {
+        if (bytes < 1 << 16) {
+            throw new RowferryException(ErrorKind.USAGE, "buffer must be at least 64 KiB, was " + bytes + " bytes");
+        }
+        this.bufferBytes = bytes;
+        return this;
+    }
+
+    /** Called with a snapshot every {@code interval} while the copy runs, and once at the end. */
+    public CopyBuilder progress(Consumer<CopyProgress> listener, Duration interval) {
+        this.progressListener = listener;
+        this.progressInterval = interval;
+        return this;
+    }
+
+    /** Starts the copy on its own threads; the job reports progress and can be cancelled. */
+    public CopyJob start() {
+        if (source == null || sink == null) {
+            throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
+        }
+        long effectiveBatchBytes = batchBytes > 0 ? batchBytes : Math.max(1, bufferBytes / 4);
+        return CopyJob.start(source, sink, transform, batchSize, effectiveBatchBytes, bufferBytes, progressListener,
+                progressInterval);
+    }
+
+    /** Runs the copy to the end on this thread's behalf and returns its result, or throws its first failure. */
+    public CopyResult run() {
+        return start().await();
+    }
+}

@@ -1,0 +1,38 @@
+package io.rowferry;
+
+import java.time.Duration;
+
+/**
+ * The outcome of a finished copy.
+ *
+ * @param source the source, for reports (credentials masked)
+ * @param target the target, for reports (credentials masked)
+ * @param strategy the read strategy used
+ * @param rowsRead rows read from the source
+ * @param rowsWritten rows written and committed
+ * @param rowsDropped rows a transform dropped
+ * @param bytesRead estimated in-memory size of the rows read
+ * @param batches batches written (commits, for database targets)
+ * @param elapsed wall time of the copy
+ */
+public record CopyResult(
+        String source,
+        String target,
+        ReadStrategy strategy,
+        long rowsRead,
+        long rowsWritten,
+        long rowsDropped,
+        long bytesRead,
+        long batches,
+        Duration elapsed) {
+
+    public double rowsPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? rowsWritten : rowsWritten / seconds;
+    }
+
+    public double megabytesPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : bytesRead / 1e6 / seconds;
+    }
+}

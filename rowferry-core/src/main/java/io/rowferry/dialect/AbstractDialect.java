@@ -1,0 +1,361 @@
+package io.rowferry.dialect;
+
+import io.rowferry.Column;
+import io.rowferry.ErrorKind;
+import io.rowferry.TableRef;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/**
+ * ANSI defaults for every part of {@link Dialect}. A database's dialect overrides only what differs.
+ */
+public abstract class AbstractDialect implements Dialect {
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        return new Properties();
+    }
+
+    // ---- identifiers and SQL ----
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String qualifiedName(TableRef table) {
+        StringJoiner name = new StringJoiner(".");
+        if (table.catalog() != null) {
+            name.add(quoteIdentifier(table.catalog()));
+        }
+        if (table.schema() != null) {
+            name.add(quoteIdentifier(table.schema()));
+        }
+        return name.add(quoteIdentifier(table.name())).toString();
+    }
+
+    @Override
+    public boolean catalogIsSchema() {
+        return false;
+    }
+
+    @Override
+    public String selectSql(String table, List<String> columns, String filter) {
+        String sql = "SELECT " + String.join(", ", columns) + " FROM " + table;
+        return filter == null ? sql : sql + " WHERE " + filter;
+    }
+
+    @Override
+    public KeysetSql keysetPageSql(PageQuery query) {
+        List<String> conditions = new ArrayList<>();
+        if (query.filter() != null) {
+            conditions.add("(" + query.filter() + ")");
+        }
+        int[] parameters = new int[0];
+        if (query.afterKey()) {
+            List<String> keys = query.keyColumns();
+            if (keys.size() == 1 || supports(Capability.ROW_VALUE_COMPARISON)) {
+                conditions.add(rowValueAfter(keys));
+                parameters = new int[keys.size()];
+                for (int i = 0; i < keys.size(); i++) {
+                    parameters[i] = i;
+                }
+            } else {
+                List<Integer> order = new ArrayList<>();
+                conditions.add("(" + expandedAfter(keys, order) + ")");
+                parameters = order.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        StringBuilder sql = new StringBuilder(selectPrefix(query.limit()))
+                .append(String.join(", ", query.columns()))
+                .append(" FROM ")
+                .append(query.table());
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        sql.append(" ORDER BY ").append(String.join(", ", query.keyColumns()));
+        sql.append(limitClause(query.limit()));
+        return new KeysetSql(sql.toString(), parameters);
+    }
+
+    /** {@code (a, b) > (?, ?)}, or {@code a > ?} for a one-column key. */
+    protected String rowValueAfter(List<String> keys) {
+        if (keys.size() == 1) {
+            return keys.get(0) + " > ?";
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        return "(" + String.join(", ", keys) + ") > (" + placeholders + ")";
+    }
+
+    /**
+     * {@code (a > ?) OR (a = ? AND b > ?) OR ...}: the portable form of a row-value comparison, for databases
+     * without it. {@code order} receives the key position bound to each placeholder.
+     */
+    protected String expandedAfter(List<String> keys, List<Integer> order) {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                parts.add(keys.get(j) + " = ?");
+                order.add(j);
+            }
+            parts.add(keys.get(i) + " > ?");
+            order.add(i);
+            alternatives.add("(" + String.join(" AND ", parts) + ")");
+        }
+        return String.join(" OR ", alternatives);
+    }
+
+    /** What comes before the column list; SQL Server puts {@code TOP (n)} here. */
+    protected String selectPrefix(int limit) {
+        return "SELECT ";
+    }
+
+    /** The clause that limits a page, after ORDER BY. ANSI: {@code FETCH FIRST n ROWS ONLY}. */
+    protected String limitClause(int limit) {
+        return " FETCH FIRST " + limit + " ROWS ONLY";
+    }
+
+    /** The clause that skips and limits, after ORDER BY. ANSI: {@code OFFSET m ROWS FETCH NEXT n ROWS ONLY}. */
+    protected String offsetClause(int limit, long offset) {
+        return " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+    }
+
+    @Override
+    public String offsetPageSql(PageQuery query, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(String.join(", ", query.columns()))
+                .append(" FROM ")
+                .append(query.table());
+        if (query.filter() != null) {
+            sql.append(" WHERE ").append(query.filter());
+        }
+        sql.append(" ORDER BY ").append(String.join(", ", query.keyColumns()));
+        sql.append(offsetClause(query.limit(), offset));
+        return sql.toString();
+    }
+
+    @Override
+    public String insertSql(String table, List<String> columns) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
+    }
+
+    // ---- connection and statement setup ----
+
+    @Override
+    public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
+            throws SQLException {
+        PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        return statement;
+    }
+
+    @Override
+    public void adjustFetchSize(ResultSet resultSet, int fetchSize) throws SQLException {
+        resultSet.setFetchSize(fetchSize);
+    }
+
+    @Override
+    public void finishStreamingRead(Connection connection) throws SQLException {
+        // nothing to undo by default
+    }
+
+    @Override
+    public void prepareWrite(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    // ---- values ----
+
+    @Override
+    public ColumnReader columnReader(Column column) {
+        boolean unsigned = column.typeName() != null
+                && column.typeName().toUpperCase(Locale.ROOT).contains("UNSIGNED");
+        return switch (column.jdbcType()) {
+            case Types.BIT, Types.BOOLEAN -> column.precision() > 1 ? AbstractDialect::readObject : (rs, i) -> {
+                boolean value = rs.getBoolean(i);
+                return rs.wasNull() ? null : value;
+            };
+            case Types.TINYINT, Types.SMALLINT -> (rs, i) -> {
+                int value = rs.getInt(i);
+                return rs.wasNull() ? null : value;
+            };
+            case Types.INTEGER -> unsigned
+                    ? (rs, i) -> {
+                        long value = rs.getLong(i);
+                        return rs.wasNull() ? null : value;
+                    }
+                    : (rs, i) -> {
+                        int value = rs.getInt(i);
+                        return rs.wasNull() ? null : value;
+                    };
+            case Types.BIGINT -> unsigned
+                    ? (rs, i) -> {
+                        BigDecimal value = rs.getBigDecimal(i);
+                        return value == null ? null : value.toBigIntegerExact();
+                    }
+                    : (rs, i) -> {
+                        long value = rs.getLong(i);
+                        return rs.wasNull() ? null : value;
+                    };
+            case Types.REAL -> (rs, i) -> {
+                float value = rs.getFloat(i);
+                return rs.wasNull() ? null : value;
+            };
+            case Types.FLOAT, Types.DOUBLE -> (rs, i) -> {
+                double value = rs.getDouble(i);
+                return rs.wasNull() ? null : value;
+            };
+            case Types.NUMERIC, Types.DECIMAL -> ResultSet::getBigDecimal;
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB -> ResultSet::getString;
+            case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case Types.TIME -> (rs, i) -> rs.getObject(i, LocalTime.class);
+            case Types.TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
+            case Types.TIME_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetTime.class);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ResultSet::getBytes;
+            default -> AbstractDialect::readObject;
+        };
+    }
+
+    /**
+     * The driver's own object when it is a plain value; otherwise the database's text for it (vendor objects
+     * such as PostgreSQL's {@code PGobject} must not travel to another database).
+     */
+    protected static Object readObject(ResultSet resultSet, int index) throws SQLException {
+        Object value = resultSet.getObject(index);
+        if (value == null || isPlainValue(value)) {
+            return value;
+        }
+        return resultSet.getString(index);
+    }
+
+    protected static boolean isPlainValue(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof byte[] || value instanceof Temporal || value instanceof UUID;
+    }
+
+    @Override
+    public ColumnBinder columnBinder(Column target) {
+        int type = target.jdbcType();
+        return switch (type) {
+            case Types.BIT, Types.BOOLEAN -> target.precision() > 1 ? nullSafe(type, PreparedStatement::setObject)
+                    : nullSafe(type, (ps, i, v) -> ps.setBoolean(i, toBoolean(v)));
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
+                nullSafe(type, (ps, i, v) -> ps.setObject(i, v instanceof Boolean b ? (b ? 1 : 0) : v));
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB -> nullSafe(type, (ps, i, v) -> {
+                        if (v instanceof String s) {
+                            ps.setString(i, s);
+                        } else if (v instanceof byte[] || v instanceof Number || v instanceof Boolean) {
+                            ps.setObject(i, v);
+                        } else {
+                            ps.setString(i, v.toString());
+                        }
+                    });
+            default -> nullSafe(type, PreparedStatement::setObject);
+        };
+    }
+
+    /** Wraps a binder so that null becomes {@code setNull} with the target's type. */
+    protected static ColumnBinder nullSafe(int jdbcType, ColumnBinder binder) {
+        return (statement, index, value) -> {
+            if (value == null) {
+                statement.setNull(index, jdbcType);
+            } else {
+                binder.bind(statement, index, value);
+            }
+        };
+    }
+
+    protected static boolean toBoolean(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return n instanceof BigDecimal d ? d.signum() != 0
+                    : n instanceof BigInteger bi ? bi.signum() != 0 : n.doubleValue() != 0;
+        }
+        String text = value.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true", "t", "1", "yes", "y", "on" -> true;
+            case "false", "f", "0", "no", "n", "off" -> false;
+            default -> throw new IllegalArgumentException("not a boolean: " + value);
+        };
+    }
+
+    // ---- errors ----
+
+    @Override
+    public ErrorKind classify(SQLException exception) {
+        String state = exception.getSQLState();
+        if (state == null || state.length() < 2) {
+            return classifyMessage(exception.getMessage());
+        }
+        return switch (state.substring(0, 2)) {
+            case "08" -> ErrorKind.CONNECTION;
+            case "28" -> ErrorKind.AUTHENTICATION;
+            case "23" -> ErrorKind.CONSTRAINT;
+            case "22" -> ErrorKind.DATA;
+            case "40" -> ErrorKind.TRANSIENT;
+            // 42501: insufficient privilege; 42000/42601: syntax error (a bad --query or --where); the rest of
+            // class 42 names an object that does not exist (42P01, 42703, 42S02, 42S22, H2's 42102/42122).
+            case "42" -> switch (state) {
+                case "42501" -> ErrorKind.AUTHENTICATION;
+                case "42000", "42601" -> ErrorKind.USAGE;
+                default -> ErrorKind.NOT_FOUND;
+            };
+            default -> classifyMessage(exception.getMessage());
+        };
+    }
+
+    /** Last resort for drivers that give no SQLState: recognise common message shapes. */
+    protected ErrorKind classifyMessage(String message) {
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (text.contains("no such table") || text.contains("no such column") || text.contains("does not exist")
+                || text.contains("not found")) {
+            return ErrorKind.NOT_FOUND;
+        }
+        if (text.contains("constraint") || text.contains("duplicate") || text.contains("unique")) {
+            return ErrorKind.CONSTRAINT;
+        }
+        if (text.contains("connection") || text.contains("connect")) {
+            return ErrorKind.CONNECTION;
+        }
+        return ErrorKind.INTERNAL;
+    }
+
+    protected static boolean urlStartsWith(String url, String prefix) {
+        return url != null && url.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    protected static boolean productContains(String product, String word) {
+        return product != null && product.toLowerCase(Locale.ROOT).contains(word);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

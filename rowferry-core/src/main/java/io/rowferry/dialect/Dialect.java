@@ -1,0 +1,101 @@
+package io.rowferry.dialect;
+
+import io.rowferry.Column;
+import io.rowferry.ErrorKind;
+import io.rowferry.TableRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Everything that differs between databases, in one stateless class per database. The engine never
+ * branches on a product name; it asks the dialect. Extend {@link AbstractDialect}, which supplies the ANSI
+ * defaults, and override only what differs. Register built-ins in {@link Dialects}.
+ */
+public interface Dialect {
+
+    /** Short lower-case id used in messages and on the command line, e.g. {@code postgresql}. */
+    String id();
+
+    /** Higher wins when several dialects accept the same connection (MariaDB before MySQL). */
+    default int priority() {
+        return 0;
+    }
+
+    /** Whether this dialect handles connections made with this JDBC URL. */
+    boolean acceptsUrl(String jdbcUrl);
+
+    /** Whether this dialect handles a database reporting this product name (for DataSources without a URL). */
+    boolean acceptsProduct(String productName);
+
+    Set<Capability> capabilities();
+
+    default boolean supports(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /**
+     * Driver properties Rowferry adds when it opens a connection from a URL and the user has not set them:
+     * the settings that make reads stream and batched writes fast.
+     */
+    Properties defaultConnectionProperties();
+
+    // ---- identifiers and SQL ----
+
+    String quoteIdentifier(String identifier);
+
+    /** The quoted, qualified name of a resolved table. */
+    String qualifiedName(TableRef table);
+
+    /** Whether the JDBC catalog, not the schema, is where this database keeps the first name part ({@code db.table}). */
+    boolean catalogIsSchema();
+
+    /** {@code SELECT columns FROM table [WHERE filter]}: the statement a cursor read streams. */
+    String selectSql(String table, List<String> columns, String filter);
+
+    /** One keyset page, ordered by the key, starting after the last key when {@link PageQuery#afterKey()}. */
+    KeysetSql keysetPageSql(PageQuery query);
+
+    /** One offset page ({@code LIMIT n OFFSET m}); slow on large tables, offered only for comparison. */
+    String offsetPageSql(PageQuery query, long offset);
+
+    /** {@code INSERT INTO table (columns) VALUES (?, ...)} for JDBC batches. */
+    String insertSql(String table, List<String> columns);
+
+    // ---- connection and statement setup ----
+
+    /**
+     * Sets up a connection and statement so that this query streams from the server in bounded memory.
+     * For example PostgreSQL needs autocommit off and a positive fetch size; MySQL Connector/J needs
+     * {@code Integer.MIN_VALUE}. Called on a connection used for nothing else while the result is open.
+     */
+    PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize) throws SQLException;
+
+    /**
+     * Changes how many rows the driver fetches per round trip on an open streaming result, once the row width
+     * is known, so that wide rows do not fill memory. Drivers that stream row by row ignore it.
+     */
+    void adjustFetchSize(java.sql.ResultSet resultSet, int fetchSize) throws SQLException;
+
+    /** Undoes what {@link #prepareStreamingRead} changed on the connection, before it is closed or returned to a pool. */
+    void finishStreamingRead(Connection connection) throws SQLException;
+
+    /** Sets up a connection for batched writes that commit per batch. */
+    void prepareWrite(Connection connection) throws SQLException;
+
+    // ---- values ----
+
+    /** How to read a column of this type exactly (e.g. {@code LocalDateTime} for TIMESTAMP, not {@code Timestamp}). */
+    ColumnReader columnReader(Column column);
+
+    /** How to bind a value into a column of the target table. */
+    ColumnBinder columnBinder(Column target);
+
+    // ---- errors ----
+
+    /** What kind of failure this is, from SQLState, vendor code and, where drivers give nothing else, the message. */
+    ErrorKind classify(SQLException exception);
+}

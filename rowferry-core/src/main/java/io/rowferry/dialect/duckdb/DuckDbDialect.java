@@ -1,0 +1,95 @@
+package io.rowferry.dialect.duckdb;
+
+import io.rowferry.Column;
+import io.rowferry.ErrorKind;
+import io.rowferry.dialect.AbstractDialect;
+import io.rowferry.dialect.Capability;
+import io.rowferry.dialect.ColumnReader;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * DuckDB, embedded. Without {@code jdbc_stream_results=true} the driver materialises the whole result in
+ * native memory before the first row (10 M rows: 1 GB RSS while the Java heap stays small); the property is a
+ * connection option, so Rowferry sets it when it opens the URL, and a caller's own DataSource must set it.
+ */
+public class DuckDbDialect extends AbstractDialect {
+
+    @Override
+    public String id() {
+        return "duckdb";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return urlStartsWith(jdbcUrl, "jdbc:duckdb:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String productName) {
+        return productContains(productName, "duckdb");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.ROW_VALUE_COMPARISON, Capability.STREAMING_CURSOR, Capability.EMBEDDED,
+                Capability.TRANSACTIONAL_DDL);
+    }
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true");
+        return properties;
+    }
+
+    @Override
+    protected String limitClause(int limit) {
+        return " LIMIT " + limit;
+    }
+
+    @Override
+    protected String offsetClause(int limit, long offset) {
+        return " LIMIT " + limit + " OFFSET " + offset;
+    }
+
+    @Override
+    public ColumnReader columnReader(Column column) {
+        String type = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+        if (type.equals("UUID")) {
+            return (rs, i) -> rs.getObject(i, java.util.UUID.class);
+        }
+        if (type.equals("HUGEINT") || type.equals("UBIGINT")) {
+            return (rs, i) -> {
+                java.math.BigDecimal value = rs.getBigDecimal(i);
+                return value == null ? null : value.toBigIntegerExact();
+            };
+        }
+        return super.columnReader(column);
+    }
+
+    @Override
+    public ErrorKind classify(SQLException exception) {
+        String message = exception.getMessage() == null ? "" : exception.getMessage();
+        // DuckDB reports the error class as a message prefix and sets no SQLState.
+        if (message.startsWith("Constraint Error")) {
+            return ErrorKind.CONSTRAINT;
+        }
+        if (message.startsWith("Catalog Error") || message.startsWith("Binder Error")) {
+            return ErrorKind.NOT_FOUND;
+        }
+        if (message.startsWith("Conversion Error") || message.startsWith("Out of Range Error")) {
+            return ErrorKind.DATA;
+        }
+        if (message.startsWith("Parser Error")) {
+            return ErrorKind.USAGE;
+        }
+        if (message.startsWith("IO Error")) {
+            return ErrorKind.CONNECTION;
+        }
+        return super.classify(exception);
+    }
+}

@@ -1,0 +1,63 @@
+package io.rowferry.dialect.mysql;
+
+import io.rowferry.dialect.mariadb.MariaDbDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * MySQL through MySQL Connector/J (also when the server is MariaDB: streaming is the driver's business).
+ *
+ * <p>Connector/J ignores a positive fetch size and reads the whole result into memory unless the statement is
+ * forward-only, read-only and has fetch size {@code Integer.MIN_VALUE}
+ * (https://dev.mysql.com/doc/connector-j/en/connector-j-reference-implementation-notes.html). That row streaming
+ * is chosen over {@code useCursorFetch}, which makes the server materialise the whole result in a temporary
+ * table first (https://dev.mysql.com/doc/refman/8.4/en/cursor-restrictions.html). While streaming, the driver
+ * raises {@code net_write_timeout} itself ({@code netTimeoutForStreamingResults}, 600 s).
+ */
+public class MySqlDialect extends MariaDbDialect {
+
+    @Override
+    public String id() {
+        return "mysql";
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return urlStartsWith(jdbcUrl, "jdbc:mysql:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String productName) {
+        return productContains(productName, "mysql");
+    }
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        Properties properties = super.defaultConnectionProperties();
+        // Multi-row INSERTs from JDBC batches; plain batches send one statement per row.
+        properties.setProperty("rewriteBatchedStatements", "true");
+        return properties;
+    }
+
+    @Override
+    public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
+            throws SQLException {
+        PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(Integer.MIN_VALUE);
+        return statement;
+    }
+
+    @Override
+    public void adjustFetchSize(ResultSet resultSet, int fetchSize) {
+        // Row streaming (Integer.MIN_VALUE) already holds one row at a time; a positive size would be ignored.
+    }
+}

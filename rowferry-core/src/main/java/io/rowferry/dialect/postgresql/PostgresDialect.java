@@ -1,0 +1,123 @@
+package io.rowferry.dialect.postgresql;
+
+import io.rowferry.Column;
+import io.rowferry.dialect.AbstractDialect;
+import io.rowferry.dialect.Capability;
+import io.rowferry.dialect.ColumnBinder;
+import io.rowferry.dialect.ColumnReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * PostgreSQL through pgjdbc.
+ *
+ * <p>pgjdbc streams only when autocommit is off, the fetch size is positive, the result is forward-only and
+ * the query is one statement; otherwise it "silently falls back to fetching the whole ResultSet at once"
+ * (https://jdbc.postgresql.org/documentation/query/#getting-results-based-on-a-cursor). The cursor lives in a
+ * transaction, and a slow writer leaves that session idle in transaction, which
+ * {@code idle_in_transaction_session_timeout} would end; Rowferry turns that timeout off for its own session.
+ */
+public class PostgresDialect extends AbstractDialect {
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return urlStartsWith(jdbcUrl, "jdbc:postgresql:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String productName) {
+        return productContains(productName, "postgresql");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.ROW_VALUE_COMPARISON, Capability.STREAMING_CURSOR, Capability.TRANSACTIONAL_DDL);
+    }
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        Properties properties = new Properties();
+        // Multi-row INSERTs from JDBC batches: "2-3x" faster (https://jdbc.postgresql.org/documentation/use/).
+        properties.setProperty("reWriteBatchedInserts", "true");
+        properties.setProperty("ApplicationName", "rowferry");
+        return properties;
+    }
+
+    @Override
+    protected String limitClause(int limit) {
+        return " LIMIT " + limit;
+    }
+
+    @Override
+    protected String offsetClause(int limit, long offset) {
+        return " LIMIT " + limit + " OFFSET " + offset;
+    }
+
+    @Override
+    public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            // A writer that stalls the reader leaves this session idle in transaction between fetches.
+            statement.execute("SET idle_in_transaction_session_timeout = 0");
+        }
+        return super.prepareStreamingRead(connection, sql, fetchSize);
+    }
+
+    @Override
+    public void finishStreamingRead(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback(); // read-only: nothing to keep; ends the transaction that held the cursor
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public ColumnReader columnReader(Column column) {
+        String type = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            // NaN and +-Infinity are numeric values in PostgreSQL 14+, and getBigDecimal throws on them.
+            case "numeric" -> (rs, i) -> {
+                String text = rs.getString(i);
+                if (text == null) {
+                    return null;
+                }
+                return switch (text) {
+                    case "NaN" -> Double.NaN;
+                    case "Infinity" -> Double.POSITIVE_INFINITY;
+                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                    default -> new java.math.BigDecimal(text);
+                };
+            };
+            // money: getObject gives a Double, getBigDecimal throws; the text keeps the currency format.
+            case "money", "bit", "varbit", "interval", "json", "jsonb", "xml", "inet", "cidr", "macaddr" ->
+                (rs, i) -> rs.getString(i);
+            default -> super.columnReader(column);
+        };
+    }
+
+    @Override
+    public ColumnBinder columnBinder(Column target) {
+        String type = target.typeName() == null ? "" : target.typeName().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            // Text sent as "unspecified" lets the server cast it to the column's type (json, uuid, inet, ...).
+            case "json", "jsonb", "uuid", "xml", "inet", "cidr", "macaddr", "interval", "money", "bit", "varbit" ->
+                nullSafe(Types.OTHER, (ps, i, v) -> ps.setObject(i, v instanceof byte[] ? v : v.toString(), Types.OTHER));
+            default -> target.jdbcType() == Types.ARRAY || target.jdbcType() == Types.OTHER
+                    ? nullSafe(Types.OTHER, (ps, i, v) -> ps.setObject(i, v.toString(), Types.OTHER))
+                    : super.columnBinder(target);
+        };
+    }
+}

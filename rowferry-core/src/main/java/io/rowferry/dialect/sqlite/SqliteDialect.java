@@ -1,0 +1,145 @@
+package io.rowferry.dialect.sqlite;
+
+import io.rowferry.Column;
+import io.rowferry.ErrorKind;
+import io.rowferry.dialect.AbstractDialect;
+import io.rowferry.dialect.Capability;
+import io.rowferry.dialect.ColumnBinder;
+import io.rowferry.dialect.ColumnReader;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * SQLite through xerial sqlite-jdbc, embedded. Reads step row by row, so every read streams.
+ *
+ * <p>SQLite has no date or decimal storage class. Rowferry writes dates and times as ISO-8601 text
+ * ({@code 2024-03-31 02:30:00.123456}) and decimals as text, so they keep every digit and sort correctly;
+ * the driver's own default would store dates as integer milliseconds and lose microseconds
+ * (sqlite-jdbc {@code date_class}, {@code date_precision}).
+ */
+public class SqliteDialect extends AbstractDialect {
+
+    private static final DateTimeFormatter TIMESTAMP_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return urlStartsWith(jdbcUrl, "jdbc:sqlite:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String productName) {
+        return productContains(productName, "sqlite");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        // Row values exist since SQLite 3.15.
+        return EnumSet.of(Capability.ROW_VALUE_COMPARISON, Capability.STREAMING_CURSOR, Capability.EMBEDDED,
+                Capability.TRANSACTIONAL_DDL);
+    }
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        Properties properties = new Properties();
+        // Generated keys are fetched eagerly by default, which "may impact performances" (sqlite-jdbc USAGE.md).
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        return properties;
+    }
+
+    @Override
+    protected String limitClause(int limit) {
+        return " LIMIT " + limit;
+    }
+
+    @Override
+    protected String offsetClause(int limit, long offset) {
+        return " LIMIT " + limit + " OFFSET " + offset;
+    }
+
+    @Override
+    public ColumnReader columnReader(Column column) {
+        String type = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+        // Declared types are only affinities; read what the declaration promises, from the stored text.
+        if (type.startsWith("DATETIME") || type.startsWith("TIMESTAMP")) {
+            return (rs, i) -> {
+                Object value = rs.getObject(i);
+                return value instanceof String text ? parseTimestamp(text) : value;
+            };
+        }
+        if (type.equals("DATE")) {
+            return (rs, i) -> {
+                Object value = rs.getObject(i);
+                return value instanceof String text ? LocalDate.parse(text) : value;
+            };
+        }
+        if (type.startsWith("DECIMAL") || type.startsWith("NUMERIC")) {
+            return (rs, i) -> {
+                Object value = rs.getObject(i);
+                if (value == null || value instanceof Double) {
+                    return value;
+                }
+                return new BigDecimal(value.toString());
+            };
+        }
+        if (type.startsWith("INT") || type.startsWith("BIGINT")) {
+            return (rs, i) -> rs.getObject(i);
+        }
+        return switch (column.jdbcType()) {
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.NUMERIC, Types.DECIMAL -> (rs, i) -> rs.getObject(i);
+            default -> super.columnReader(column);
+        };
+    }
+
+    private static Object parseTimestamp(String text) {
+        try {
+            return LocalDateTime.parse(text.replace('T', ' '), TIMESTAMP_TEXT);
+        } catch (java.time.format.DateTimeParseException notTimestamp) {
+            return text;
+        }
+    }
+
+    @Override
+    public ColumnBinder columnBinder(Column target) {
+        return nullSafe(target.jdbcType(), (ps, i, v) -> {
+            if (v instanceof LocalDateTime timestamp) {
+                ps.setString(i, TIMESTAMP_TEXT.format(timestamp));
+            } else if (v instanceof LocalDate || v instanceof LocalTime || v instanceof Temporal) {
+                ps.setString(i, v.toString());
+            } else if (v instanceof BigDecimal decimal) {
+                ps.setString(i, decimal.toPlainString());
+            } else if (v instanceof java.math.BigInteger integer) {
+                ps.setString(i, integer.toString());
+            } else if (v instanceof java.util.UUID uuid) {
+                ps.setString(i, uuid.toString());
+            } else {
+                ps.setObject(i, v);
+            }
+        });
+    }
+
+    @Override
+    public ErrorKind classify(SQLException exception) {
+        // sqlite-jdbc reports SQLite's result code as the vendor code and no SQLState.
+        return switch (exception.getErrorCode()) {
+            case 19 -> ErrorKind.CONSTRAINT; // SQLITE_CONSTRAINT
+            case 5, 6 -> ErrorKind.TRANSIENT; // SQLITE_BUSY, SQLITE_LOCKED
+            case 14 -> ErrorKind.CONNECTION; // SQLITE_CANTOPEN
+            default -> super.classify(exception);
+        };
+    }
+}

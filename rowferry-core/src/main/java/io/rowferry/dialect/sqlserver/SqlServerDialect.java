@@ -1,0 +1,129 @@
+package io.rowferry.dialect.sqlserver;
+
+import io.rowferry.Column;
+import io.rowferry.ErrorKind;
+import io.rowferry.dialect.AbstractDialect;
+import io.rowferry.dialect.Capability;
+import io.rowferry.dialect.ColumnReader;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Microsoft SQL Server (and Azure SQL) through the Microsoft JDBC Driver for SQL Server (mssql-jdbc).
+ *
+ * <p>Identifiers are quoted as {@code [name]}, with {@code ]} doubled inside, as {@code QUOTENAME} does
+ * (https://learn.microsoft.com/sql/t-sql/functions/quotename-transact-sql); that works whatever
+ * {@code QUOTED_IDENTIFIER} is set to.
+ *
+ * <p>T-SQL has no row-value comparison, so keyset pages use the expanded form
+ * {@code (a > ?) OR (a = ? AND b > ?)}. A page is limited with {@code SELECT TOP (n)}, which every version
+ * accepts (https://learn.microsoft.com/sql/t-sql/queries/top-transact-sql); offset pages use
+ * {@code OFFSET m ROWS FETCH NEXT n ROWS ONLY}, which needs the ORDER BY they always have
+ * (https://learn.microsoft.com/sql/t-sql/queries/select-order-by-clause-transact-sql).
+ *
+ * <p>Reads stream through adaptive buffering, the driver's default ({@code responseBuffering=adaptive},
+ * {@code selectMethod=direct}): a forward-only, read-only result of any size is read without a server cursor
+ * and without buffering it in the client. Running another statement on the same connection before the result
+ * is consumed buffers the rest of it in memory, so the engine never does
+ * (https://learn.microsoft.com/sql/connect/jdbc/using-adaptive-buffering). While a slow writer holds the
+ * reader back, the server waits in {@code ASYNC_NETWORK_IO} and, under locking READ COMMITTED, keeps its
+ * shared locks (https://learn.microsoft.com/troubleshoot/sql/performance/troubleshoot-query-async-network-io);
+ * databases with READ_COMMITTED_SNAPSHOT on are not affected.
+ *
+ * <p>Writes use plain JDBC batches. The driver's {@code useBulkCopyForBatchInsert} is deliberately not
+ * turned on: its bulk copy by default skips check constraints and triggers, replaces NULL with the column's
+ * default ({@code bulkCopyForBatchInsertKeepNulls=false}), silently assigns new identity values instead of the
+ * copied ones, and does not support several temporal and money types
+ * (https://learn.microsoft.com/sql/connect/jdbc/use-bulk-copy-api-batch-insert-operation). A copy must insert
+ * exactly the rows it read.
+ */
+public class SqlServerDialect extends AbstractDialect {
+
+    @Override
+    public String id() {
+        return "sqlserver";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return urlStartsWith(jdbcUrl, "jdbc:sqlserver:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String productName) {
+        return productContains(productName, "microsoft sql server");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.STREAMING_CURSOR, Capability.TRANSACTIONAL_DDL);
+    }
+
+    @Override
+    public Properties defaultConnectionProperties() {
+        Properties properties = new Properties();
+        // The default already, stated because streaming depends on it: "full" reads each whole result into
+        // memory (https://learn.microsoft.com/sql/connect/jdbc/using-adaptive-buffering).
+        properties.setProperty("responseBuffering", "adaptive");
+        // Also the default, pinned on purpose: "false" sends strings in the database's code page and loses every
+        // character it cannot encode when the target column is NCHAR/NVARCHAR. The price is an implicit
+        // conversion (a scan instead of an index seek) when such a parameter meets a VARCHAR key column
+        // (https://learn.microsoft.com/sql/connect/jdbc/reference/setsendstringparametersasunicode-method-sqlserverdatasource).
+        properties.setProperty("sendStringParametersAsUnicode", "true");
+        return properties;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '[' + identifier.replace("]", "]]") + ']';
+    }
+
+    /** {@code TOP (n)} goes before the column list; T-SQL keeps {@code TOP n} without parentheses only for compatibility. */
+    @Override
+    protected String selectPrefix(int limit) {
+        return "SELECT TOP (" + limit + ") ";
+    }
+
+    /** The limit is already in {@link #selectPrefix}. */
+    @Override
+    protected String limitClause(int limit) {
+        return "";
+    }
+
+    @Override
+    public ColumnReader columnReader(Column column) {
+        // DATETIMEOFFSET reports a vendor type code and getObject() returns microsoft.sql.DateTimeOffset;
+        // the driver converts it to OffsetDateTime on request (mssql-jdbc 7.1+, microsoft/mssql-jdbc#830).
+        String type = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
+        if (type.equals("datetimeoffset")) {
+            return (rs, i) -> rs.getObject(i, OffsetDateTime.class);
+        }
+        return super.columnReader(column);
+    }
+
+    /**
+     * By the server's error number: the driver's SQLStates are coarse (many errors share {@code S0001}).
+     * Numbers from https://learn.microsoft.com/sql/relational-databases/errors-events/database-engine-events-and-errors.
+     */
+    @Override
+    public ErrorKind classify(SQLException exception) {
+        return switch (exception.getErrorCode()) {
+            case 2627, 2601 -> ErrorKind.CONSTRAINT; // duplicate key in a unique constraint / unique index
+            case 515 -> ErrorKind.CONSTRAINT; // cannot insert NULL into a NOT NULL column
+            case 547 -> ErrorKind.CONSTRAINT; // conflict with a FOREIGN KEY or CHECK constraint
+            case 208, 207 -> ErrorKind.NOT_FOUND; // invalid object name, invalid column name
+            case 18456 -> ErrorKind.AUTHENTICATION; // login failed
+            case 229, 230 -> ErrorKind.AUTHENTICATION; // permission denied on object / column
+            case 1205, 1222 -> ErrorKind.TRANSIENT; // chosen as deadlock victim, lock request timeout
+            case 8152, 2628 -> ErrorKind.DATA; // string or binary data would be truncated
+            case 8115 -> ErrorKind.DATA; // arithmetic overflow
+            case 245, 8114 -> ErrorKind.DATA; // conversion failed, error converting data type
+            case 102, 156 -> ErrorKind.USAGE; // incorrect syntax (a bad --query or --where), as class 42 elsewhere
+            default -> super.classify(exception);
+        };
+    }
+}

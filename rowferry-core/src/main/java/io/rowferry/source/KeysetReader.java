@@ -1,0 +1,69 @@
+package io.rowferry.source;
+
+import io.rowferry.dialect.KeysetSql;
+import io.rowferry.dialect.PageQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keyset pages: {@code WHERE (k1, k2) > (?, ?) ORDER BY k1, k2 LIMIT n}, or the expanded OR form where the
+ * database has no row-value comparison. The database orders and compares, so its own collation decides what
+ * "after" means, and no row is skipped or repeated as long as the key is unique and NOT NULL.
+ */
+final class KeysetReader extends PagedReader {
+    private int[] keyPositions;
+    private Object[] lastKey;
+    private int[] parameterKeyIndexes;
+
+    KeysetReader(ReadPlan plan) {
+        super(plan);
+    }
+
+    private List<String> selected() {
+        List<String> columns = new ArrayList<>(plan.columns());
+        for (String key : plan.keyColumns()) {
+            if (!columns.contains(key)) {
+                columns.add(key); // key columns the user did not select come after the selected ones
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    protected String pageSql(int limit) {
+        if (lastKey == null && plan.startAfter() != null) {
+            lastKey = plan.startAfter().clone();
+        }
+        KeysetSql sql = dialect.keysetPageSql(
+                new PageQuery(plan.table(), selected(), plan.keyColumns(), plan.filter(), lastKey != null, limit));
+        parameterKeyIndexes = sql.parameterKeyIndexes();
+        return sql.sql();
+    }
+
+    @Override
+    protected void bindPage(PreparedStatement statement) throws SQLException {
+        if (lastKey == null) {
+            return;
+        }
+        for (int p = 0; p < parameterKeyIndexes.length; p++) {
+            int keyPart = parameterKeyIndexes[p];
+            plan.keyBinders().get(keyPart).bind(statement, p + 1, lastKey[keyPart]);
+        }
+    }
+
+    @Override
+    protected void afterRow(ResultSet resultSet, RowDecoder decoder) throws SQLException {
+        if (keyPositions == null) {
+            List<String> columns = selected();
+            keyPositions = plan.keyColumns().stream().mapToInt(columns::indexOf).toArray();
+        }
+        Object[] key = new Object[keyPositions.length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = decoder.read(resultSet, keyPositions[k]);
+        }
+        lastKey = key;
+    }
+}

@@ -1,0 +1,131 @@
+package io.rowferry.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowferry.TableRef;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL every dialect renders, stated exactly once per dialect by a {@code <Db>DialectSqlTest}. Each abstract
+ * test below must be implemented there, so no dialect can skip a case; the implementation must carry
+ * {@code @Test} again, because JUnit does not run an overriding method whose own declaration lacks it
+ * ({@link #everyContractTestIsATestInThisClass} fails if one does).
+ *
+ * <p>The fixtures are two tables: {@code sales.orders} with the one-column key {@code id}, and
+ * {@code sales.order_lines} with the three-column key {@code (region, order_id, line_no)}. Names are quoted and
+ * qualified by the dialect under test, as the engine does before it asks for a page.
+ */
+abstract class DialectSqlContract {
+
+    static final int PAGE_SIZE = 500;
+    static final long OFFSET = 1500;
+    static final String ORDERS_FILTER = "total > 100";
+    static final String LINES_FILTER = "amount > 100";
+
+    final Dialect dialect;
+
+    DialectSqlContract(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    // ---- fixtures ----
+
+    String orders() {
+        return dialect.qualifiedName(new TableRef(null, "sales", "orders"));
+    }
+
+    List<String> orderColumns() {
+        return quoted("id", "customer", "total");
+    }
+
+    PageQuery ordersPage(boolean afterKey, String filter) {
+        return new PageQuery(orders(), orderColumns(), quoted("id"), filter, afterKey, PAGE_SIZE);
+    }
+
+    PageQuery linesPage(boolean afterKey, String filter) {
+        String lines = dialect.qualifiedName(new TableRef(null, "sales", "order_lines"));
+        return new PageQuery(lines, quoted("region", "order_id", "line_no", "amount"),
+                quoted("region", "order_id", "line_no"), filter, afterKey, PAGE_SIZE);
+    }
+
+    List<String> quoted(String... names) {
+        return Stream.of(names).map(dialect::quoteIdentifier).toList();
+    }
+
+    // ---- the contract ----
+
+    /** {@code order}, a reserved word. */
+    @Test
+    abstract void quotesIdentifier();
+
+    /** A name containing the dialect's own quote character. */
+    @Test
+    abstract void quotesIdentifierContainingQuoteCharacter();
+
+    /** {@code sales.orders}. */
+    @Test
+    abstract void qualifiesSchemaAndTable();
+
+    @Test
+    abstract void saysWhetherCatalogIsSchema();
+
+    /** {@code selectSql} of {@code sales.orders}, no filter. */
+    @Test
+    abstract void selectsWholeTable();
+
+    /** {@code selectSql} of {@code sales.orders} with {@link #ORDERS_FILTER}. */
+    @Test
+    abstract void selectsWithFilter();
+
+    /** The first keyset page of {@code sales.orders}: no key condition, no parameters. */
+    @Test
+    abstract void firstKeysetPage();
+
+    /** A later keyset page of {@code sales.orders}, after the last {@code id}. */
+    @Test
+    abstract void nextKeysetPageWithOneColumnKey();
+
+    /** A later keyset page of {@code sales.order_lines}: the SQL and which key part each {@code ?} binds. */
+    @Test
+    abstract void nextKeysetPageWithThreeColumnKey();
+
+    /** A later keyset page of {@code sales.order_lines} with {@link #LINES_FILTER}: the filter must not leak into the key condition. */
+    @Test
+    abstract void nextKeysetPageWithFilter();
+
+    /** An offset page of {@code sales.orders} with {@link #ORDERS_FILTER}, {@link #PAGE_SIZE} rows from {@link #OFFSET}. */
+    @Test
+    abstract void offsetPage();
+
+    /** {@code insertSql} for {@code sales.orders}. */
+    @Test
+    abstract void insertsRow();
+
+    @Test
+    void everyContractTestIsATestInThisClass() {
+        List<String> notRun = new ArrayList<>();
+        for (Method contract : DialectSqlContract.class.getDeclaredMethods()) {
+            if (Modifier.isAbstract(contract.getModifiers()) && contract.isAnnotationPresent(Test.class)
+                    && !implementation(contract.getName()).isAnnotationPresent(Test.class)) {
+                notRun.add(contract.getName());
+            }
+        }
+        assertThat(notRun).as("implementations without @Test in %s", getClass().getSimpleName()).isEmpty();
+    }
+
+    private Method implementation(String name) {
+        for (Class<?> type = getClass(); type != DialectSqlContract.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(name) && method.getParameterCount() == 0) {
+                    return method;
+                }
+            }
+        }
+        throw new AssertionError("no implementation of " + name);
+    }
+}

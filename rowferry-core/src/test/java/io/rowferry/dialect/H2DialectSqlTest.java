@@ -1,0 +1,107 @@
+package io.rowferry.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowferry.TableRef;
+import io.rowferry.dialect.h2.H2Dialect;
+import org.junit.jupiter.api.Test;
+
+class H2DialectSqlTest extends DialectSqlContract {
+
+    H2DialectSqlTest() {
+        super(new H2Dialect());
+    }
+
+    @Test
+    @Override
+    void quotesIdentifier() {
+        assertThat(dialect.quoteIdentifier("order")).isEqualTo("\"order\"");
+    }
+
+    @Test
+    @Override
+    void quotesIdentifierContainingQuoteCharacter() {
+        assertThat(dialect.quoteIdentifier("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    }
+
+    @Test
+    @Override
+    void qualifiesSchemaAndTable() {
+        assertThat(dialect.qualifiedName(new TableRef(null, "sales", "orders"))).isEqualTo("\"sales\".\"orders\"");
+    }
+
+    @Test
+    @Override
+    void saysWhetherCatalogIsSchema() {
+        assertThat(dialect.catalogIsSchema()).isFalse();
+    }
+
+    @Test
+    @Override
+    void selectsWholeTable() {
+        assertThat(dialect.selectSql(orders(), orderColumns(), null))
+                .isEqualTo("SELECT \"id\", \"customer\", \"total\" FROM \"sales\".\"orders\"");
+    }
+
+    @Test
+    @Override
+    void selectsWithFilter() {
+        assertThat(dialect.selectSql(orders(), orderColumns(), ORDERS_FILTER))
+                .isEqualTo("SELECT \"id\", \"customer\", \"total\" FROM \"sales\".\"orders\" WHERE total > 100");
+    }
+
+    @Test
+    @Override
+    void firstKeysetPage() {
+        KeysetSql page = dialect.keysetPageSql(ordersPage(false, null));
+        assertThat(page.sql()).isEqualTo(
+                "SELECT \"id\", \"customer\", \"total\" FROM \"sales\".\"orders\" ORDER BY \"id\" LIMIT 500");
+        assertThat(page.parameterKeyIndexes()).isEmpty();
+    }
+
+    @Test
+    @Override
+    void nextKeysetPageWithOneColumnKey() {
+        KeysetSql page = dialect.keysetPageSql(ordersPage(true, null));
+        assertThat(page.sql()).isEqualTo("SELECT \"id\", \"customer\", \"total\" FROM \"sales\".\"orders\""
+                + " WHERE \"id\" > ? ORDER BY \"id\" LIMIT 500");
+        assertThat(page.parameterKeyIndexes()).containsExactly(0);
+    }
+
+    @Test
+    @Override
+    void nextKeysetPageWithThreeColumnKey() {
+        KeysetSql page = dialect.keysetPageSql(linesPage(true, null));
+        assertThat(page.sql()).isEqualTo(
+                "SELECT \"region\", \"order_id\", \"line_no\", \"amount\" FROM \"sales\".\"order_lines\""
+                        + " WHERE (\"region\", \"order_id\", \"line_no\") > (?, ?, ?)"
+                        + " ORDER BY \"region\", \"order_id\", \"line_no\" LIMIT 500");
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    @Override
+    void nextKeysetPageWithFilter() {
+        KeysetSql page = dialect.keysetPageSql(linesPage(true, LINES_FILTER));
+        assertThat(page.sql()).isEqualTo(
+                "SELECT \"region\", \"order_id\", \"line_no\", \"amount\" FROM \"sales\".\"order_lines\""
+                        + " WHERE (amount > 100) AND (\"region\", \"order_id\", \"line_no\") > (?, ?, ?)"
+                        + " ORDER BY \"region\", \"order_id\", \"line_no\" LIMIT 500");
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    @Override
+    void offsetPage() {
+        assertThat(dialect.offsetPageSql(ordersPage(false, ORDERS_FILTER), OFFSET))
+                .isEqualTo("SELECT \"id\", \"customer\", \"total\" FROM \"sales\".\"orders\" WHERE total > 100"
+                        + " ORDER BY \"id\" LIMIT 500 OFFSET 1500");
+    }
+
+    @Test
+    @Override
+    void insertsRow() {
+        assertThat(dialect.insertSql(orders(), orderColumns()))
+                .isEqualTo("INSERT INTO \"sales\".\"orders\" (\"id\", \"customer\", \"total\") VALUES (?, ?, ?)");
+    }
+}
