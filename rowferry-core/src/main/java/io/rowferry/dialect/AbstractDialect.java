@@ -159,6 +159,24 @@ public abstract class AbstractDialect implements Dialect {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
     }
 
+    @Override
+    public List<List<String>> uniqueKeys(Connection connection, TableRef table) throws SQLException {
+        java.util.Map<String, java.util.TreeMap<Integer, String>> indexes = new java.util.LinkedHashMap<>();
+        try (ResultSet index = connection.getMetaData()
+                .getIndexInfo(table.catalog(), table.schema(), table.name(), true, true)) {
+            while (index.next()) {
+                String indexName = index.getString("INDEX_NAME");
+                String column = index.getString("COLUMN_NAME");
+                if (indexName == null || column == null || index.getBoolean("NON_UNIQUE")) {
+                    continue;
+                }
+                indexes.computeIfAbsent(indexName, name -> new java.util.TreeMap<>())
+                        .put((int) index.getShort("ORDINAL_POSITION"), column);
+            }
+        }
+        return indexes.values().stream().map(columns -> (List<String>) new ArrayList<>(columns.values())).toList();
+    }
+
     // ---- connection and statement setup ----
 
     @Override

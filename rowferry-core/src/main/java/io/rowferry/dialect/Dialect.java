@@ -65,6 +65,12 @@ public interface Dialect {
     /** {@code INSERT INTO table (columns) VALUES (?, ...)} for JDBC batches. */
     String insertSql(String table, List<String> columns);
 
+    /**
+     * The column lists of the table's unique indexes and constraints (not the primary key), each in index order.
+     * Keyset reads accept a key only if it covers one of these or the primary key.
+     */
+    List<List<String>> uniqueKeys(Connection connection, TableRef table) throws SQLException;
+
     // ---- connection and statement setup ----
 
     /**

@@ -40,7 +40,7 @@ public final class JdbcTableSink implements RowSink {
     private final Map<RowSchema, Insert> inserts = new IdentityHashMap<>();
 
     /** A prepared INSERT for rows of one schema. */
-    private record Insert(PreparedStatement statement, ColumnBinder[] binders) {}
+    private record Insert(PreparedStatement statement, ColumnBinder[] binders, String sql) {}
 
     public JdbcTableSink(Database database, TableRef table) {
         this.database = database;
@@ -92,7 +92,7 @@ public final class JdbcTableSink implements RowSink {
         }
         String sql = dialect.insertSql(table.qualifiedName(), quoted);
         try {
-            insert = new Insert(connection.prepareStatement(sql), binders);
+            insert = new Insert(connection.prepareStatement(sql), binders, sql);
         } catch (SQLException e) {
             throw database.failure("cannot prepare the insert into " + table.table(), e);
         }
@@ -133,12 +133,13 @@ public final class JdbcTableSink implements RowSink {
             return database.failure("writing a batch of " + batch.size() + " rows into " + table.table() + " failed",
                     sqlFailure);
         }
-        try {
-            insert.statement().clearBatch();
+        // A fresh statement: after a failed batch some drivers (DuckDB) leave the old one unusable.
+        try (PreparedStatement single = connection.prepareStatement(insert.sql())) {
+            Insert replay = new Insert(single, insert.binders(), insert.sql());
             for (Row row : batch) {
                 try {
-                    bind(insert, row);
-                    insert.statement().executeUpdate();
+                    bind(replay, row);
+                    single.executeUpdate();
                 } catch (SQLException | RuntimeException rowFailure) {
                     ErrorKind rowKind = rowFailure instanceof SQLException sql ? dialect.classify(sql) : ErrorKind.DATA;
                     return new RowferryException(rowKind, "target table " + table.table() + " on "

@@ -3,13 +3,13 @@ package io.rowferry.source;
 import io.rowferry.ErrorKind;
 import io.rowferry.RowferryException;
 import io.rowferry.TableRef;
+import io.rowferry.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +25,13 @@ import java.util.TreeMap;
 public final class KeyResolver {
     private final Connection connection;
     private final ResolvedTable table;
+    private final Dialect dialect;
     private Set<String> notNull;
 
-    public KeyResolver(Connection connection, ResolvedTable table) {
+    public KeyResolver(Connection connection, ResolvedTable table, Dialect dialect) {
         this.connection = connection;
         this.table = table;
+        this.dialect = dialect;
     }
 
     /** The primary key, else the narrowest unique index over NOT NULL columns; empty when there is none. */
@@ -85,21 +87,7 @@ public final class KeyResolver {
     }
 
     private List<List<String>> uniqueIndexes() throws SQLException {
-        TableRef name = table.table();
-        Map<String, TreeMap<Integer, String>> indexes = new LinkedHashMap<>();
-        DatabaseMetaData metaData = connection.getMetaData();
-        try (ResultSet index = metaData.getIndexInfo(name.catalog(), name.schema(), name.name(), true, true)) {
-            while (index.next()) {
-                String indexName = index.getString("INDEX_NAME");
-                String column = index.getString("COLUMN_NAME");
-                if (indexName == null || column == null || index.getBoolean("NON_UNIQUE")) {
-                    continue;
-                }
-                indexes.computeIfAbsent(indexName, n -> new TreeMap<>())
-                        .put((int) index.getShort("ORDINAL_POSITION"), column);
-            }
-        }
-        return indexes.values().stream().map(columns -> (List<String>) new ArrayList<>(columns.values())).toList();
+        return dialect.uniqueKeys(connection, table.table());
     }
 
     /** The columns among these that may hold NULL, by the catalog's IS_NULLABLE ("NO" means never NULL). */

@@ -41,7 +41,7 @@ public final class ReadPlanner {
             ResolvedTable table = new TableResolver(database).resolve(connection, spec.table());
             List<String> names = spec.columns().isEmpty() ? table.columns().names() : table.columnNames(spec.columns());
             List<String> quoted = names.stream().map(dialect::quoteIdentifier).toList();
-            KeyResolver keys = new KeyResolver(connection, table);
+            KeyResolver keys = new KeyResolver(connection, table, dialect);
             ReadStrategy strategy = spec.strategy();
             List<String> key = List.of();
             if (strategy == ReadStrategy.KEYSET || strategy == ReadStrategy.OFFSET || !spec.keyColumns().isEmpty()) {

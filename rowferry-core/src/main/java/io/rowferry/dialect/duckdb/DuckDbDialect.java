@@ -5,7 +5,13 @@ import io.rowferry.ErrorKind;
 import io.rowferry.dialect.AbstractDialect;
 import io.rowferry.dialect.Capability;
 import io.rowferry.dialect.ColumnReader;
+import io.rowferry.TableRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Properties;
@@ -69,6 +75,34 @@ public class DuckDbDialect extends AbstractDialect {
             };
         }
         return super.columnReader(column);
+    }
+
+    /**
+     * DuckDB's {@code getIndexInfo} does not list UNIQUE constraints, so they are read from its catalog function
+     * (https://duckdb.org/docs/current/sql/meta/duckdb_table_functions#duckdb_constraints).
+     */
+    @Override
+    public List<List<String>> uniqueKeys(Connection connection, TableRef table) throws SQLException {
+        String sql = "SELECT constraint_column_names FROM duckdb_constraints() WHERE constraint_type = 'UNIQUE'"
+                + " AND table_name = ? AND schema_name = COALESCE(?, current_schema())"
+                + " AND database_name = COALESCE(?, current_database())";
+        List<List<String>> keys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table.name());
+            statement.setString(2, table.schema());
+            statement.setString(3, table.catalog());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Object[] columns = (Object[]) rows.getArray(1).getArray();
+                    List<String> key = new ArrayList<>();
+                    for (Object column : columns) {
+                        key.add(column.toString());
+                    }
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.rowferry.dialect.mysql;
 
+import io.rowferry.Column;
+import io.rowferry.dialect.ColumnBinder;
 import io.rowferry.dialect.mariadb.MariaDbDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
 /**
@@ -18,6 +23,8 @@ import java.util.Properties;
  * raises {@code net_write_timeout} itself ({@code netTimeoutForStreamingResults}, 600 s).
  */
 public class MySqlDialect extends MariaDbDialect {
+    private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter TIMESTAMP_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     @Override
     public String id() {
@@ -54,6 +61,25 @@ public class MySqlDialect extends MariaDbDialect {
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(Integer.MIN_VALUE);
         return statement;
+    }
+
+    /**
+     * Dates and times are sent as text. MariaDB announces itself as "5.5.5-10.x" for compatibility, and Connector/J
+     * then believes the server predates fractional seconds (MySQL 5.6.4) and silently drops the microseconds of a
+     * bound {@code LocalDateTime}; the server parses the text exactly, MySQL and MariaDB alike.
+     */
+    @Override
+    public ColumnBinder columnBinder(Column target) {
+        ColumnBinder standard = super.columnBinder(target);
+        return (statement, index, value) -> {
+            if (value instanceof LocalDateTime timestamp) {
+                statement.setString(index, TIMESTAMP_TEXT.format(timestamp));
+            } else if (value instanceof LocalTime time) {
+                statement.setString(index, TIME_TEXT.format(time));
+            } else {
+                standard.bind(statement, index, value);
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,29 @@
+package io.rowferry.conformance;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The conformance suite against DuckDB (embedded, file mode). */
+class DuckDbConformanceTest extends ConformanceSuite {
+    @TempDir
+    static Path directory;
+
+    private static TestDatabase db;
+    private static TestDatabase target;
+
+    @Override
+    protected TestDatabase db() {
+        if (db == null) {
+            db = new EmbeddedTestDatabase.DuckDb(directory, "source");
+        }
+        return db;
+    }
+
+    @Override
+    protected TestDatabase target() {
+        if (target == null) {
+            target = new EmbeddedTestDatabase.DuckDb(directory, "target");
+        }
+        return target;
+    }
+}
