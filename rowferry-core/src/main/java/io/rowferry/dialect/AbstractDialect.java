@@ -364,10 +364,6 @@ public abstract class AbstractDialect implements Dialect {
         return ErrorKind.INTERNAL;
     }
 
-    protected static boolean urlStartsWith(String url, String prefix) {
-        return url != null && url.regionMatches(true, 0, prefix, 0, prefix.length());
-    }
-
     protected static boolean productContains(String product, String word) {
         return product != null && product.toLowerCase(Locale.ROOT).contains(word);
     }

@@ -25,8 +25,14 @@ public interface Dialect {
         return 0;
     }
 
+    /** The JDBC URL prefix of the driver this dialect serves, e.g. {@code jdbc:postgresql:}. */
+    String urlPrefix();
+
     /** Whether this dialect handles connections made with this JDBC URL. */
-    boolean acceptsUrl(String jdbcUrl);
+    default boolean acceptsUrl(String jdbcUrl) {
+        String prefix = urlPrefix();
+        return jdbcUrl != null && jdbcUrl.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
 
     /** Whether this dialect handles a database reporting this product name (for DataSources without a URL). */
     boolean acceptsProduct(String productName);

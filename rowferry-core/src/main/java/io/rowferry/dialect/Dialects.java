@@ -46,6 +46,9 @@ public final class Dialects {
 
     /** The dialect with this id, e.g. {@code postgresql}. */
     public static Dialect byId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new RowferryException(ErrorKind.USAGE, "dialect id is empty; known: " + ids());
+        }
         String wanted = id.toLowerCase(Locale.ROOT);
         return BUILT_IN.stream()
                 .filter(dialect -> dialect.id().equals(wanted))
@@ -61,8 +64,7 @@ public final class Dialects {
                 .findFirst()
                 .orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
                         "no dialect for URL " + UrlMasking.mask(jdbcUrl)
-                                + "; supported: jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, jdbc:sqlite:, jdbc:h2:,"
-                                + " jdbc:duckdb:, jdbc:sqlserver:, jdbc:oracle:"));
+                                + "; supported: " + String.join(", ", BUILT_IN.stream().map(Dialect::urlPrefix).toList())));
     }
 
     /** The dialect for an open connection: by its URL, then by its product name. */

@@ -30,8 +30,8 @@ public class DuckDbDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:duckdb:");
+    public String urlPrefix() {
+        return "jdbc:duckdb:";
     }
 
     @Override

@@ -22,8 +22,8 @@ public class H2Dialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:h2:");
+    public String urlPrefix() {
+        return "jdbc:h2:";
     }
 
     @Override

@@ -38,8 +38,8 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:mariadb:");
+    public String urlPrefix() {
+        return "jdbc:mariadb:";
     }
 
     @Override

@@ -37,8 +37,8 @@ public class MySqlDialect extends MariaDbDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:mysql:");
+    public String urlPrefix() {
+        return "jdbc:mysql:";
     }
 
     @Override

@@ -47,8 +47,8 @@ public class OracleDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:oracle:");
+    public String urlPrefix() {
+        return "jdbc:oracle:";
     }
 
     @Override

@@ -32,8 +32,8 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:postgresql:");
+    public String urlPrefix() {
+        return "jdbc:postgresql:";
     }
 
     @Override

@@ -37,8 +37,8 @@ public class SqliteDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:sqlite:");
+    public String urlPrefix() {
+        return "jdbc:sqlite:";
     }
 
     @Override

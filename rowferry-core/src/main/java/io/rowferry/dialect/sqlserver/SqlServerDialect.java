@@ -49,8 +49,8 @@ public class SqlServerDialect extends AbstractDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return urlStartsWith(jdbcUrl, "jdbc:sqlserver:");
+    public String urlPrefix() {
+        return "jdbc:sqlserver:";
     }
 
     @Override
