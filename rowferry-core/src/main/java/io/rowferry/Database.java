@@ -25,6 +25,7 @@ public final class Database {
     private final String url;
     private final Properties properties;
     private final DataSource dataSource;
+    private final java.util.List<String> secrets;
     private volatile Dialect dialect;
 
     private Database(String url, Properties properties, DataSource dataSource, Dialect dialect) {
@@ -32,6 +33,11 @@ public final class Database {
         this.properties = properties;
         this.dataSource = dataSource;
         this.dialect = dialect;
+        java.util.List<String> known = new java.util.ArrayList<>(UrlMasking.secretsIn(url));
+        if (properties != null && properties.getProperty("password") != null) {
+            known.add(properties.getProperty("password"));
+        }
+        this.secrets = java.util.List.copyOf(known);
     }
 
     /** A database reached by URL; credentials may be in the URL or absent. */
@@ -118,8 +124,7 @@ public final class Database {
     /** The driver's message with credentials removed, on one line. */
     public String driverMessage(Throwable cause) {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String secret = properties == null ? null : properties.getProperty("password");
-        return UrlMasking.maskText(message, secret).lines().findFirst().orElse("").trim();
+        return UrlMasking.maskText(message, secrets).lines().findFirst().orElse("").trim();
     }
 
     private RowferryException connectFailure(SQLException e) {

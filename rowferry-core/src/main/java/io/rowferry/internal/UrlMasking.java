@@ -26,15 +26,49 @@ public final class UrlMasking {
         return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** Masks credentials in free text (driver messages sometimes echo the URL), and removes a known secret. */
-    public static String maskText(String text, String secret) {
+    /** Masks credentials in free text (driver messages sometimes echo the URL), and removes known secrets. */
+    public static String maskText(String text, java.util.Collection<String> secrets) {
         if (text == null) {
             return null;
         }
         String masked = mask(text);
-        if (secret != null && !secret.isEmpty()) {
-            masked = masked.replace(secret, MASK);
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                masked = masked.replace(secret, MASK);
+            }
         }
         return masked;
+    }
+
+    /** Masks credentials in free text and removes one known secret. */
+    public static String maskText(String text, String secret) {
+        return maskText(text, secret == null ? java.util.List.of() : java.util.List.of(secret));
+    }
+
+    /**
+     * The passwords written inside a URL, so that they can be removed from driver messages that quote the URL in
+     * some other shape (e.g. "Incorrect port value : secret@host").
+     */
+    public static java.util.List<String> secretsIn(String url) {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        if (url == null) {
+            return secrets;
+        }
+        for (Pattern pattern : new Pattern[] {USER_INFO, ORACLE_THIN}) {
+            java.util.regex.Matcher matcher = pattern.matcher(url);
+            while (matcher.find()) {
+                secrets.add(url.substring(matcher.end(1), matcher.start(2)));
+            }
+        }
+        java.util.regex.Matcher parameter = PASSWORD_PARAMETER.matcher(url);
+        while (parameter.find()) {
+            String value = parameter.group(2);
+            if (value.length() > 1 && (value.startsWith("{") || value.startsWith("\""))) {
+                secrets.add(value.substring(1, value.length() - 1));
+            }
+            secrets.add(value);
+        }
+        secrets.removeIf(String::isEmpty);
+        return secrets;
     }
 }

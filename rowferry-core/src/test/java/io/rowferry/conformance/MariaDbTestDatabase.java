@@ -15,6 +15,7 @@ public final class MariaDbTestDatabase extends TestDatabase {
 
     public MariaDbTestDatabase(String databaseName, boolean mysqlDriver) {
         this.databaseName = databaseName;
+        ServerSettings.prepareServers();
         this.mysqlDriver = mysqlDriver;
     }
 

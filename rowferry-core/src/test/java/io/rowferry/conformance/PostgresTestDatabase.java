@@ -16,6 +16,7 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     public PostgresTestDatabase(String databaseName) {
         this.databaseName = databaseName;
+        ServerSettings.prepareServers();
     }
 
     @Override

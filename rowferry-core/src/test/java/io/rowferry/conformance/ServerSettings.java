@@ -5,7 +5,55 @@ package io.rowferry.conformance;
  * this project's machines (see README, "Running the tests").
  */
 final class ServerSettings {
+    private static boolean prepared;
+
     private ServerSettings() {}
+
+    /**
+     * Creates the test databases on both servers if they are missing, once per JVM, so that the test command works
+     * on a machine where the servers run but nothing was set up. A server that does not answer fails here, loudly.
+     */
+    static synchronized void prepareServers() {
+        if (prepared) {
+            return;
+        }
+        try (java.sql.Connection pg = java.sql.DriverManager.getConnection(
+                        postgresUrl("postgres"), postgresUser(), postgresPassword());
+                java.sql.Statement statement = pg.createStatement()) {
+            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+                try (java.sql.ResultSet exists = statement.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + postgresUrl("postgres") + " is not usable for the tests"
+                    + " (start it, or set ROWFERRY_TEST_PG_HOST/PORT/USER/PASSWORD): " + e.getMessage(), e);
+        }
+        try (java.sql.Connection maria = java.sql.DriverManager.getConnection(
+                        "jdbc:mariadb://" + mariadbHostPort() + "/", mariadbUser(), mariadbPassword());
+                java.sql.Statement statement = maria.createStatement()) {
+            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + database
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
+            // A user with a password, for the wrong-password tests (PostgreSQL here trusts every local user).
+            statement.execute("CREATE USER IF NOT EXISTS '" + PASSWORD_USER + "'@'%' IDENTIFIED BY '"
+                    + PASSWORD_USER_SECRET + "'");
+            statement.execute("GRANT ALL ON " + DATABASE + ".* TO '" + PASSWORD_USER + "'@'%'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("MariaDB at " + mariadbHostPort() + " is not usable for the tests"
+                    + " (start it, or set ROWFERRY_TEST_MARIADB_HOST/PORT/USER/PASSWORD): " + e.getMessage(), e);
+        }
+        prepared = true;
+    }
+
+    /** A MariaDB user that has a password, to test what a wrong password does. */
+    static final String PASSWORD_USER = "rowferry_pw";
+
+    static final String PASSWORD_USER_SECRET = "Correct-Horse-7";
 
     static String env(String name, String fallback) {
         String value = System.getenv(name);

@@ -1,6 +1,7 @@
 package io.rowferry.dialect.postgresql;
 
 import io.rowferry.Column;
+import io.rowferry.ErrorKind;
 import io.rowferry.dialect.AbstractDialect;
 import io.rowferry.dialect.Capability;
 import io.rowferry.dialect.ColumnBinder;
@@ -82,6 +83,18 @@ public class PostgresDialect extends AbstractDialect {
             connection.rollback(); // read-only: nothing to keep; ends the transaction that held the cursor
             connection.setAutoCommit(true);
         }
+    }
+
+    /** SQLStates from https://www.postgresql.org/docs/current/errcodes-appendix.html that the ANSI classes miss. */
+    @Override
+    public ErrorKind classify(SQLException exception) {
+        String state = exception.getSQLState() == null ? "" : exception.getSQLState();
+        return switch (state) {
+            case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION; // terminated by an administrator, crash, startup
+            case "57014" -> ErrorKind.CANCELLED; // query_canceled
+            case "55P03", "53000", "53100", "53200", "53300" -> ErrorKind.TRANSIENT; // lock not available, resources
+            default -> super.classify(exception);
+        };
     }
 
     @Override
