@@ -194,6 +194,11 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public void abandonStreamingRead(java.sql.Statement statement) throws SQLException {
+        // closing the result set is enough for drivers that fetch in round trips
+    }
+
+    @Override
     public void finishStreamingRead(Connection connection) throws SQLException {
         // nothing to undo by default
     }

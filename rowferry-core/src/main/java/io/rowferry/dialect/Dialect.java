@@ -92,6 +92,12 @@ public interface Dialect {
      */
     void adjustFetchSize(java.sql.ResultSet resultSet, int fetchSize) throws SQLException;
 
+    /**
+     * Stops a streaming read that is closed before its last row, so that closing does not have to read the rest of
+     * the result. Called before the result set is closed; failures are ignored.
+     */
+    void abandonStreamingRead(java.sql.Statement statement) throws SQLException;
+
     /** Undoes what {@link #prepareStreamingRead} changed on the connection, before it is closed or returned to a pool. */
     void finishStreamingRead(Connection connection) throws SQLException;
 

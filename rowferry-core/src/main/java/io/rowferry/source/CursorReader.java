@@ -21,6 +21,7 @@ final class CursorReader implements RowReader {
     private ResultSet resultSet;
     private RowDecoder decoder;
     private boolean tuned;
+    private boolean exhausted;
     private boolean closed;
 
     private CursorReader(ReadPlan plan) {
@@ -62,6 +63,7 @@ final class CursorReader implements RowReader {
             return null;
         }
         if (!resultSet.next()) {
+            exhausted = true;
             close();
             return null;
         }
@@ -83,6 +85,11 @@ final class CursorReader implements RowReader {
         }
         closed = true;
         Exception failure = new Closer()
+                .add(() -> {
+                    if (statement != null && resultSet != null && !exhausted) {
+                        dialect.abandonStreamingRead(statement);
+                    }
+                })
                 .add(() -> {
                     if (resultSet != null) {
                         resultSet.close();

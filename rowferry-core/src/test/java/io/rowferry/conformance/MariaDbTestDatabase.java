@@ -31,7 +31,7 @@ public final class MariaDbTestDatabase extends TestDatabase {
 
     @Override
     public Database database() {
-        return Database.url(url(), ServerSettings.mariadbUser(), ServerSettings.mariadbPassword());
+        return Database.url(url(), ServerSettings.MARIADB_ROWFERRY_USER, "");
     }
 
     @Override
@@ -43,8 +43,7 @@ public final class MariaDbTestDatabase extends TestDatabase {
 
     @Override
     public CountingDataSource countingDataSource() {
-        return new CountingDataSource(url(), withDefaults(
-                "user", ServerSettings.mariadbUser(), "password", ServerSettings.mariadbPassword()));
+        return new CountingDataSource(url(), withDefaults("user", ServerSettings.MARIADB_ROWFERRY_USER, "password", ""));
     }
 
     @Override
@@ -69,6 +68,6 @@ public final class MariaDbTestDatabase extends TestDatabase {
     @Override
     public int openRowferrySessions() throws SQLException {
         return (int) queryLong("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-                + " AND ID <> CONNECTION_ID()");
+                + " AND USER = '" + ServerSettings.MARIADB_ROWFERRY_USER + "'");
     }
 }

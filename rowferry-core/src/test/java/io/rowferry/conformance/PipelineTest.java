@@ -114,7 +114,8 @@ class PipelineTest {
         while (sink.written.get() < 5_000) {
             Thread.sleep(10);
         }
-        SOURCE.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rowferry'"
+        SOURCE.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                + ServerSettings.PG_APPLICATION_NAME + "'"
                 + " AND datname = current_database()");
         assertThatThrownBy(job::await)
                 .isInstanceOf(RowferryException.class)

@@ -26,8 +26,11 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     @Override
     public Database database() {
-        return Database.url(ServerSettings.postgresUrl(databaseName), ServerSettings.postgresUser(),
-                ServerSettings.postgresPassword());
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", ServerSettings.postgresUser());
+        properties.setProperty("password", ServerSettings.postgresPassword());
+        properties.setProperty("ApplicationName", ServerSettings.PG_APPLICATION_NAME);
+        return Database.url(ServerSettings.postgresUrl(databaseName), properties);
     }
 
     @Override
@@ -42,7 +45,8 @@ public final class PostgresTestDatabase extends TestDatabase {
     @Override
     public CountingDataSource countingDataSource() {
         return new CountingDataSource(ServerSettings.postgresUrl(databaseName), withDefaults(
-                "user", ServerSettings.postgresUser(), "password", ServerSettings.postgresPassword()));
+                "user", ServerSettings.postgresUser(), "password", ServerSettings.postgresPassword(),
+                "ApplicationName", ServerSettings.PG_APPLICATION_NAME));
     }
 
     @Override
@@ -60,8 +64,8 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     @Override
     public int openRowferrySessions() throws SQLException {
-        // Rowferry names its connections "rowferry" (ApplicationName); the admin connection is named otherwise.
-        return (int) queryLong("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'rowferry'"
-                + " AND datname = current_database()");
+        // The tests' Rowferry connections carry their own application name; the admin connection another one.
+        return (int) queryLong("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '"
+                + ServerSettings.PG_APPLICATION_NAME + "' AND datname = current_database()");
     }
 }

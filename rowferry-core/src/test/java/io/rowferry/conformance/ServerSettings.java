@@ -39,6 +39,11 @@ final class ServerSettings {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             }
+            // The user Rowferry connects as in these tests, so that its sessions can be told apart from any other.
+            statement.execute("CREATE USER IF NOT EXISTS '" + MARIADB_ROWFERRY_USER + "'@'%'");
+            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+                statement.execute("GRANT ALL ON " + database + ".* TO '" + MARIADB_ROWFERRY_USER + "'@'%'");
+            }
             // A user with a password, for the wrong-password tests (PostgreSQL here trusts every local user).
             statement.execute("CREATE USER IF NOT EXISTS '" + PASSWORD_USER + "'@'%' IDENTIFIED BY '"
                     + PASSWORD_USER_SECRET + "'");
@@ -49,6 +54,12 @@ final class ServerSettings {
         }
         prepared = true;
     }
+
+    /** The MariaDB user (without password) Rowferry connects as in the tests. */
+    static final String MARIADB_ROWFERRY_USER = "rowferry_it";
+
+    /** The PostgreSQL application name Rowferry's connections carry in the tests. */
+    static final String PG_APPLICATION_NAME = "rowferry-it";
 
     /** A MariaDB user that has a password, to test what a wrong password does. */
     static final String PASSWORD_USER = "rowferry_pw";

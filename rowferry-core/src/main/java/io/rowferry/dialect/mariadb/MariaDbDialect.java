@@ -91,6 +91,16 @@ public class MariaDbDialect extends AbstractDialect {
         return super.prepareStreamingRead(connection, sql, fetchSize);
     }
 
+    /**
+     * The server has already pushed the rest of the result towards the socket, and both drivers read and discard all
+     * of it on close (seconds per million rows). Cancelling first ({@code KILL QUERY} on a side connection) ends the
+     * result at once.
+     */
+    @Override
+    public void abandonStreamingRead(Statement statement) throws SQLException {
+        statement.cancel();
+    }
+
     @Override
     public ErrorKind classify(SQLException exception) {
         return switch (exception.getErrorCode()) {

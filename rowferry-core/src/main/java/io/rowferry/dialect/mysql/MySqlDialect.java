@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +81,16 @@ public class MySqlDialect extends MariaDbDialect {
                 standard.bind(statement, index, value);
             }
         };
+    }
+
+    /**
+     * Connector/J reads and discards the rest of a streaming result on close even after a cancel, so an early close
+     * aborts the connection instead: the socket is dropped and the server ends the query. The connection cannot
+     * be reused afterwards (a pool discards it).
+     */
+    @Override
+    public void abandonStreamingRead(Statement statement) throws SQLException {
+        statement.getConnection().abort(Runnable::run);
     }
 
     @Override
