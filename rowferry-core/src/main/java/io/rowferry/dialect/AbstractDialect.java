@@ -204,6 +204,11 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public long maxBatchBytesPerExecute() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
     public void prepareWrite(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
     }

@@ -101,6 +101,13 @@ public interface Dialect {
     /** Undoes what {@link #prepareStreamingRead} changed on the connection, before it is closed or returned to a pool. */
     void finishStreamingRead(Connection connection) throws SQLException;
 
+    /**
+     * The most row bytes (as {@link io.rowferry.Row#sizeBytes()} estimates them) to send in one JDBC
+     * {@code executeBatch}; a larger batch is sent in several parts inside the same transaction. Drivers that
+     * allocate a buffer for the whole encoded batch set this to keep that buffer small.
+     */
+    long maxBatchBytesPerExecute();
+
     /** Sets up a connection for batched writes that commit per batch. */
     void prepareWrite(Connection connection) throws SQLException;
 

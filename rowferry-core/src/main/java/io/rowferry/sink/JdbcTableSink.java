@@ -106,12 +106,21 @@ public final class JdbcTableSink implements RowSink {
             return;
         }
         Insert insert = insertFor(batch.get(0).schema());
+        long maxBytes = dialect.maxBatchBytesPerExecute();
         try {
+            long pending = 0;
             for (Row row : batch) {
                 bind(insert, row);
                 insert.statement().addBatch();
+                pending += row.sizeBytes();
+                if (pending >= maxBytes) {
+                    insert.statement().executeBatch(); // same transaction: the batch still commits as one
+                    pending = 0;
+                }
             }
-            insert.statement().executeBatch();
+            if (pending > 0) {
+                insert.statement().executeBatch();
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();

@@ -82,6 +82,17 @@ public class MariaDbDialect extends AbstractDialect {
         return " LIMIT " + limit + " OFFSET " + offset;
     }
 
+    /**
+     * MariaDB Connector/J grows its send buffer to 1 MiB and then jumps straight to 16 MiB (its maximum packet) for
+     * a larger batch, a new 16 MiB array per batch; measured with JFR in {@code Writer.growBuffer} during a 5,000-row
+     * batch of 250-byte rows. Sending at most about half a MiB of rows per {@code executeBatch} keeps the buffer at
+     * 1 MiB. MySQL Connector/J's rewritten multi-row INSERT grows the same way.
+     */
+    @Override
+    public long maxBatchBytesPerExecute() {
+        return 512L * 1024;
+    }
+
     @Override
     public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
             throws SQLException {
