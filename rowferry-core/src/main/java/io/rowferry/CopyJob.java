@@ -41,6 +41,7 @@ public final class CopyJob {
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
     private volatile ReadStrategy strategy;
+    private volatile String sourceDescription;
     private volatile boolean cancelled;
     private volatile Thread writerThread;
     private volatile Thread readerThread;
@@ -81,14 +82,15 @@ public final class CopyJob {
         long end = endNanos;
         long now = end != 0 ? end : System.nanoTime();
         return new CopyProgress(rowsRead.get(), rowsWritten.get(), rowsDropped.get(), bytesRead.get(),
-                handoff.queuedBytes(), Duration.ofNanos(now - startNanos));
+                handoff.queuedBytes(), batches.get(), strategy, Duration.ofNanos(now - startNanos));
     }
 
     /** Asks both threads to stop; the unfinished batch is rolled back and {@link #await()} throws CANCELLED. */
     public void cancel() {
-        cancelled = true;
+        // Recorded before the flag is set, so that this message wins over the writer's own "copy cancelled".
         failed(new RowferryException(ErrorKind.CANCELLED, "copy cancelled after "
                 + rowsWritten.get() + " committed rows"));
+        cancelled = true;
         handoff.cancel();
         handoff.fail(new RowferryException(ErrorKind.CANCELLED, "copy cancelled"));
         Thread reader = readerThread;
@@ -134,6 +136,7 @@ public final class CopyJob {
         try {
             rows = source.open();
             strategy = rows.plan().strategy();
+            sourceDescription = rows.plan().sourceName() + " on " + source.database().describe();
             sink.open(rows.schema());
             sinkOpened = true;
             io.rowferry.RowStream stream = rows;
@@ -144,7 +147,7 @@ public final class CopyJob {
             reader.start();
             writeAll();
             sink.finish();
-            result = new CopyResult(source.database().describe(), sink.describe(), strategy, rowsRead.get(),
+            result = new CopyResult(sourceDescription, sink.describe(), strategy, rowsRead.get(),
                     rowsWritten.get(), rowsDropped.get(), bytesRead.get(), batches.get(), elapsed());
         } catch (Throwable e) {
             failed(e);

@@ -10,10 +10,19 @@ import java.time.Duration;
  * @param rowsDropped rows a transform dropped
  * @param bytesRead estimated in-memory size of the rows read
  * @param bufferedBytes estimated size of the rows waiting between reader and writer
+ * @param batches batches written (commits, for database targets) so far
+ * @param strategy the read strategy, once the read is planned (null before)
  * @param elapsed time since the copy started
  */
 public record CopyProgress(
-        long rowsRead, long rowsWritten, long rowsDropped, long bytesRead, long bufferedBytes, Duration elapsed) {
+        long rowsRead,
+        long rowsWritten,
+        long rowsDropped,
+        long bytesRead,
+        long bufferedBytes,
+        long batches,
+        ReadStrategy strategy,
+        Duration elapsed) {
 
     /** Rows committed per second since the start. */
     public double rowsPerSecond() {

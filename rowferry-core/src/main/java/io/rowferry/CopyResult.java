@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The outcome of a finished copy.
  *
- * @param source the source, for reports (credentials masked)
+ * @param source the table or query and its database, for reports (credentials masked)
  * @param target the target, for reports (credentials masked)
  * @param strategy the read strategy used
  * @param rowsRead rows read from the source

@@ -11,7 +11,7 @@ public final class UrlMasking {
     private static final String MASK = "***";
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]*:)[^/@?;]*(@)");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
-            "(?i)((?:password|pwd|passwd|secret|sslpassword|accesstoken|token)\\s*=\\s*)(\\{[^}]*\\}|\"[^\"]*\"|[^&;?\\s)]*)");
+            "(?i)((?:password|pwd|passwd|secret|sslpassword|accesstoken|token)\\s*=\\s*)(\\*\\*\\*|\\{[^}]*\\}|\"[^\"]*\"|[^&;?\\s)]*)");
     private static final Pattern ORACLE_THIN = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:]*/)[^@]*(@)");
 
     private UrlMasking() {}

@@ -52,6 +52,8 @@ public class MySqlDialect extends MariaDbDialect {
         Properties properties = super.defaultConnectionProperties();
         // Multi-row INSERTs from JDBC batches; plain batches send one statement per row.
         properties.setProperty("rewriteBatchedStatements", "true");
+        // Connector/J's default logger writes to System.err directly; this routes it through SLF4J.
+        properties.setProperty("logger", "Slf4JLogger");
         return properties;
     }
 

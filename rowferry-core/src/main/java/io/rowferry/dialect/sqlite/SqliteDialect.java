@@ -23,9 +23,11 @@ import java.util.Set;
  * SQLite through xerial sqlite-jdbc, embedded. Reads step row by row, so every read streams.
  *
  * <p>SQLite has no date or decimal storage class. Rowferry writes dates and times as ISO-8601 text
- * ({@code 2024-03-31 02:30:00.123456}) and decimals as text, so they keep every digit and sort correctly;
- * the driver's own default would store dates as integer milliseconds and lose microseconds
- * (sqlite-jdbc {@code date_class}, {@code date_precision}).
+ * ({@code 2024-03-31 02:30:00.123456}), which keeps microseconds and sorts correctly; the driver's own default
+ * would store integer milliseconds (sqlite-jdbc {@code date_class}, {@code date_precision}). Decimals are bound
+ * as text too, but a column declared {@code DECIMAL} or {@code NUMERIC} has NUMERIC affinity, and SQLite converts
+ * such text to INTEGER or REAL, keeping only 15 significant digits
+ * (https://www.sqlite.org/datatype3.html#type_affinity); only a column with TEXT affinity keeps every digit.
  */
 public class SqliteDialect extends AbstractDialect {
 
