@@ -20,6 +20,9 @@ public final class CopyBuilder {
 
     private ReadBuilder source;
     private RowSink sink;
+    private Database targetDatabase;
+    private TableRef targetTable;
+    private WriteMode writeMode = WriteMode.AUTO;
     private RowTransform transform;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private long bufferBytes = defaultBufferBytes();
@@ -49,12 +52,36 @@ public final class CopyBuilder {
 
     public CopyBuilder to(RowSink target) {
         this.sink = Objects.requireNonNull(target, "sink");
+        this.targetDatabase = null;
         return this;
     }
 
-    /** Into an existing table; columns are matched by name, target columns the source lacks get their defaults. */
+    /**
+     * Into an existing table; columns are matched by name, target columns the source lacks get their defaults.
+     * How rows are written follows {@link #writeMode(WriteMode)}.
+     */
     public CopyBuilder to(Database database, String table) {
-        return to(new JdbcTableSink(database, TableRef.parse(table)));
+        this.sink = null;
+        this.targetDatabase = Objects.requireNonNull(database, "database");
+        this.targetTable = TableRef.parse(table);
+        return this;
+    }
+
+    /** How rows are written into a database table; default {@link WriteMode#AUTO}. */
+    public CopyBuilder writeMode(WriteMode mode) {
+        this.writeMode = Objects.requireNonNull(mode, "writeMode");
+        return this;
+    }
+
+    private RowSink databaseSink() {
+        return switch (writeMode) {
+            case INSERT -> new JdbcTableSink(targetDatabase, targetTable);
+            case AUTO -> targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
+                    .orElseGet(() -> new JdbcTableSink(targetDatabase, targetTable));
+            case BULK -> targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
+                    .orElseThrow(() -> new RowferryException(ErrorKind.USAGE, "no bulk write path for "
+                            + targetDatabase.dialect().id() + "; use write mode insert or auto"));
+        };
     }
 
     public CopyBuilder transform(RowTransform rowTransform) {
@@ -98,11 +125,12 @@ public final class CopyBuilder {
 
     /** Starts the copy on its own threads; the job reports progress and can be cancelled. */
     public CopyJob start() {
-        if (source == null || sink == null) {
+        if (source == null || (sink == null && targetDatabase == null)) {
             throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
         }
+        RowSink target = sink != null ? sink : databaseSink();
         long effectiveBatchBytes = batchBytes > 0 ? batchBytes : Math.max(1, bufferBytes / 4);
-        return CopyJob.start(source, sink, transform, batchSize, effectiveBatchBytes, bufferBytes, progressListener,
+        return CopyJob.start(source, target, transform, batchSize, effectiveBatchBytes, bufferBytes, progressListener,
                 progressInterval);
     }
 

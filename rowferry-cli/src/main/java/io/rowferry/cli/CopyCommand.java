@@ -3,7 +3,7 @@ package io.rowferry.cli;
 import io.rowferry.Database;
 import io.rowferry.Rowferry;
 import io.rowferry.TableRef;
-import io.rowferry.sink.JdbcTableSink;
+import io.rowferry.WriteMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +73,17 @@ final class CopyCommand implements Callable<Integer> {
             description = "Table to write into (it must exist). Default: the --table name. Required with --query.")
     String targetTable;
 
+    @Option(
+            names = "--write-mode",
+            paramLabel = "MODE",
+            defaultValue = "auto",
+            converter = LowerCaseEnum.WriteModes.class,
+            completionCandidates = LowerCaseEnum.WriteModes.class,
+            description = "How to write: ${COMPLETION-CANDIDATES}. insert: JDBC batches; bulk: the target's bulk"
+                    + " loader (COPY, LOAD DATA, appender), an error where there is none; auto: bulk where the"
+                    + " target has it, insert otherwise.")
+    WriteMode writeMode;
+
     @Mixin
     PipelineOptions pipeline;
 
@@ -91,9 +102,9 @@ final class CopyCommand implements Callable<Integer> {
             Database source = from.database(main);
             summary.source(read.describe(source));
             Database target = to.database(main);
-            JdbcTableSink sink = new JdbcTableSink(target, TableRef.parse(targetTable != null ? targetTable : read.table));
-            summary.target(sink.describe());
-            return pipeline.apply(Rowferry.copy().from(read.read(source)).to(sink));
+            String table = targetTable != null ? targetTable : read.table;
+            summary.target("table " + TableRef.parse(table) + " on " + target.describe());
+            return pipeline.apply(Rowferry.copy().from(read.read(source)).to(target, table).writeMode(writeMode));
         }, output.progress.display(main.err, main.environment));
     }
 }

@@ -50,6 +50,12 @@ abstract class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, It
     }
 
     /** {@code auto}, {@code always}, {@code never}. */
+    static final class WriteModes extends LowerCaseEnum<io.rowferry.WriteMode> {
+        WriteModes() {
+            super(io.rowferry.WriteMode.class);
+        }
+    }
+
     static final class ProgressModes extends LowerCaseEnum<ProgressMode> {
         ProgressModes() {
             super(ProgressMode.class);

@@ -108,6 +108,14 @@ public interface Dialect {
      */
     long maxBatchBytesPerExecute();
 
+    /**
+     * This database's bulk loader into an existing table (COPY, LOAD DATA, an appender), or empty when JDBC
+     * batches are its fastest correct path. A bulk sink must leave exactly the table the JDBC batch sink would.
+     */
+    default java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database, TableRef table) {
+        return java.util.Optional.empty();
+    }
+
     /** Sets up a connection for batched writes that commit per batch. */
     void prepareWrite(Connection connection) throws SQLException;
 

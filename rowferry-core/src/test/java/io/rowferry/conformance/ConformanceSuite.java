@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import io.rowferry.WriteMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -350,6 +351,47 @@ abstract class ConformanceSuite {
         assertThat(target().count(targetTable)).isEqualTo(500);
         assertThat(target().queryLong("SELECT COUNT(*) FROM " + targetTable + " WHERE note = 'changed'"))
                 .isEqualTo(500);
+    }
+
+    @Test
+    void bulkWritesLeaveExactlyTheTableInsertsLeave() throws Exception {
+        String source = table("bulk_source");
+        int rows = TrickyRows.create(db(), source);
+        boolean hasBulkPath = target().database().dialect()
+                .bulkSink(target().database(), io.rowferry.TableRef.parse(source)).isPresent();
+        if (!hasBulkPath) {
+            // where the database has no bulk path, asking for one is refused before anything is written
+            assertThatThrownBy(() -> Rowferry.copy()
+                            .from(Rowferry.read(db().database()).table(source))
+                            .to(target().database(), source)
+                            .writeMode(WriteMode.BULK)
+                            .run())
+                    .isInstanceOf(RowferryException.class)
+                    .hasMessageContaining("no bulk write path for " + target().database().dialect().id())
+                    .satisfies(e -> assertThat(kindOf(e)).isEqualTo(ErrorKind.USAGE));
+            return;
+        }
+        List<List<Object>> written = new ArrayList<>();
+        for (WriteMode mode : List.of(WriteMode.INSERT, WriteMode.BULK)) {
+            String targetTable = table("bulk_" + mode.name().toLowerCase());
+            target().dropTable(targetTable);
+            target().execute(TrickyRows.ddl(target(), targetTable));
+            CopyResult result = Rowferry.copy()
+                    .from(Rowferry.read(db().database()).table(source))
+                    .to(target().database(), targetTable)
+                    .writeMode(mode)
+                    .batchSize(4)
+                    .run();
+            assertThat(result.rowsWritten()).as(mode.name()).isEqualTo(rows);
+            List<Object> values = new ArrayList<>();
+            for (Row row : readAll(Rowferry.read(target().database()).table(targetTable).keyset().open())) {
+                for (Object value : row.values()) {
+                    values.add(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
+                }
+            }
+            written.add(values);
+        }
+        assertThat(written.get(1)).as("bulk vs insert").containsExactlyElementsOf(written.get(0));
     }
 
     @Test

@@ -58,6 +58,11 @@ public abstract class EmbeddedTestDatabase extends TestDatabase {
         }
 
         @Override
+        public String varbinary() {
+            return "BLOB";
+        }
+
+        @Override
         public String sampleTableDdl(String table) {
             return "CREATE TABLE " + table + " (id INTEGER NOT NULL PRIMARY KEY, customer INTEGER NOT NULL,"
                     + " amount DECIMAL(12,2), created TIMESTAMP, note VARCHAR(200))";
@@ -117,6 +122,16 @@ public abstract class EmbeddedTestDatabase extends TestDatabase {
         @Override
         protected String url() {
             return "jdbc:duckdb:" + file;
+        }
+
+        @Override
+        public String timestamp() {
+            return "TIMESTAMP";
+        }
+
+        @Override
+        public String varbinary() {
+            return "BLOB";
         }
 
         @Override

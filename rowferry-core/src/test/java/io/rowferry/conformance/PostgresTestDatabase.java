@@ -50,6 +50,11 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     @Override
+    public String varbinary() {
+        return "BYTEA";
+    }
+
+    @Override
     public String sampleTableDdl(String table) {
         return "CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY, customer INTEGER NOT NULL,"
                 + " amount NUMERIC(12,2), created TIMESTAMP(6), note VARCHAR(200))";

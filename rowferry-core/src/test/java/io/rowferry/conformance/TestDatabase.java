@@ -55,6 +55,11 @@ public abstract class TestDatabase {
         return "VARCHAR(" + length + ")";
     }
 
+    /** DDL type of a variable-length binary column holding up to 300 bytes. */
+    public String varbinary() {
+        return "VARBINARY(300)";
+    }
+
     public String bigint() {
         return "BIGINT";
     }
