@@ -23,6 +23,10 @@ public final class CopyBuilder {
     private Database targetDatabase;
     private TableRef targetTable;
     private WriteMode writeMode = WriteMode.AUTO;
+    private boolean create;
+    private IfExists ifExists;
+    private java.util.Map<String, String> typeMap = java.util.Map.of();
+    private OnLossy onLossy = OnLossy.FAIL;
     private RowTransform transform;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private long bufferBytes = defaultBufferBytes();
@@ -71,6 +75,77 @@ public final class CopyBuilder {
     public CopyBuilder writeMode(WriteMode mode) {
         this.writeMode = Objects.requireNonNull(mode, "writeMode");
         return this;
+    }
+
+    /**
+     * Create the target table from the source's definition when it does not exist (columns in order, types mapped
+     * across databases, nullability, primary key). What happens when it exists is {@link #ifExists(IfExists)}.
+     */
+    public CopyBuilder create(boolean createTable) {
+        this.create = createTable;
+        return this;
+    }
+
+    /** What to do with an existing target table; default FAIL with {@link #create}, APPEND without. */
+    public CopyBuilder ifExists(IfExists action) {
+        this.ifExists = Objects.requireNonNull(action, "ifExists");
+        return this;
+    }
+
+    /** Target DDL types for some columns of a created table, by column name (any case), instead of the mapped ones. */
+    public CopyBuilder typeMap(java.util.Map<String, String> types) {
+        this.typeMap = java.util.Map.copyOf(types);
+        return this;
+    }
+
+    /** What to do with a value the target column cannot hold exactly; default {@link OnLossy#FAIL}. */
+    public CopyBuilder onLossy(OnLossy policy) {
+        this.onLossy = Objects.requireNonNull(policy, "onLossy");
+        return this;
+    }
+
+    private io.rowferry.sink.TableSetup tableSetup() {
+        if (targetDatabase == null) {
+            if (create || ifExists != null || !typeMap.isEmpty()) {
+                throw new RowferryException(ErrorKind.USAGE, "create, if-exists and type map apply to a database target");
+            }
+            return null;
+        }
+        IfExists action = ifExists != null ? ifExists : create ? IfExists.FAIL : IfExists.APPEND;
+        if (!create && action == IfExists.APPEND && typeMap.isEmpty()) {
+            return null; // the sink checks that the table exists
+        }
+        return new io.rowferry.sink.TableSetup(targetDatabase, targetTable, create, action, typeMap);
+    }
+
+    /**
+     * What the copy would do, without writing anything: the read (strategy, SQL, key, what it holds), the target
+     * table's action, and per column the source type, the target type and whether values can be lost.
+     */
+    public CopyPlan plan() {
+        if (source == null || (sink == null && targetDatabase == null)) {
+            throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
+        }
+        io.rowferry.source.ReadPlan read = source.plan();
+        io.rowferry.sink.TableSetup setup = tableSetup();
+        if (targetDatabase == null) {
+            return new CopyPlan(read, sink.describe(), null, null);
+        }
+        io.rowferry.sink.TableSetup.Plan target = (setup != null ? setup
+                        : new io.rowferry.sink.TableSetup(targetDatabase, targetTable, false, IfExists.APPEND, java.util.Map.of()))
+                .plan(read);
+        String mode = switch (writeMode) {
+            case INSERT -> "insert (JDBC batches)";
+            case BULK, AUTO -> {
+                boolean bulk = targetDatabase.dialect().bulkSink(targetDatabase, targetTable).isPresent();
+                if (!bulk && writeMode == WriteMode.BULK) {
+                    throw new RowferryException(ErrorKind.USAGE, "no bulk write path for "
+                            + targetDatabase.dialect().id() + "; use write mode insert or auto");
+                }
+                yield bulk ? "bulk (" + targetDatabase.dialect().id() + " bulk loader)" : "insert (JDBC batches)";
+            }
+        };
+        return new CopyPlan(read, "table " + targetTable + " on " + targetDatabase.describe(), target, mode);
     }
 
     private RowSink databaseSink() {
@@ -128,10 +203,11 @@ public final class CopyBuilder {
         if (source == null || (sink == null && targetDatabase == null)) {
             throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
         }
+        io.rowferry.sink.TableSetup setup = tableSetup();
         RowSink target = sink != null ? sink : databaseSink();
         long effectiveBatchBytes = batchBytes > 0 ? batchBytes : Math.max(1, bufferBytes / 4);
-        return CopyJob.start(source, target, transform, batchSize, effectiveBatchBytes, bufferBytes, progressListener,
-                progressInterval);
+        return CopyJob.start(source, target, setup, onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes,
+                progressListener, progressInterval);
     }
 
     /** Runs the copy to the end on this thread's behalf and returns its result, or throws its first failure. */

@@ -23,6 +23,9 @@ public final class CopyJob {
 
     private final ReadBuilder source;
     private final RowSink sink;
+    private final io.rowferry.sink.TableSetup setup;
+    private final OnLossy onLossy;
+    private volatile io.rowferry.sink.ValueGuards guards;
     private final RowTransform transform;
     private final int batchSize;
     private final long batchBytes;
@@ -47,10 +50,13 @@ public final class CopyJob {
     private volatile Thread readerThread;
     private CopyResult result;
 
-    private CopyJob(ReadBuilder source, RowSink sink, RowTransform transform, int batchSize, long batchBytes,
-            long bufferBytes, Consumer<CopyProgress> progressListener, Duration progressInterval) {
+    private CopyJob(ReadBuilder source, RowSink sink, io.rowferry.sink.TableSetup setup, OnLossy onLossy,
+            RowTransform transform, int batchSize, long batchBytes, long bufferBytes,
+            Consumer<CopyProgress> progressListener, Duration progressInterval) {
         this.source = source;
         this.sink = sink;
+        this.setup = setup;
+        this.onLossy = onLossy;
         this.transform = transform;
         this.batchSize = batchSize;
         this.batchBytes = batchBytes;
@@ -61,10 +67,11 @@ public final class CopyJob {
         this.progressInterval = progressInterval;
     }
 
-    static CopyJob start(ReadBuilder source, RowSink sink, RowTransform transform, int batchSize, long batchBytes,
-            long bufferBytes, Consumer<CopyProgress> progressListener, Duration progressInterval) {
-        CopyJob job = new CopyJob(source, sink, transform, batchSize, batchBytes, bufferBytes, progressListener,
-                progressInterval);
+    static CopyJob start(ReadBuilder source, RowSink sink, io.rowferry.sink.TableSetup setup, OnLossy onLossy,
+            RowTransform transform, int batchSize, long batchBytes, long bufferBytes,
+            Consumer<CopyProgress> progressListener, Duration progressInterval) {
+        CopyJob job = new CopyJob(source, sink, setup, onLossy, transform, batchSize, batchBytes, bufferBytes,
+                progressListener, progressInterval);
         Thread writer = new Thread(job::runWriter, "rowferry-writer");
         writer.setDaemon(true);
         job.writerThread = writer;
@@ -137,8 +144,15 @@ public final class CopyJob {
             rows = source.open();
             strategy = rows.plan().strategy();
             sourceDescription = rows.plan().sourceName() + " on " + source.database().describe();
+            if (setup != null) {
+                setup.apply(rows.plan());
+            }
             sink.open(rows.schema());
             sinkOpened = true;
+            io.rowferry.sink.TargetTable targetTable = sink.targetTable();
+            if (targetTable != null) {
+                guards = new io.rowferry.sink.ValueGuards(targetTable, targetTable.dialect(), onLossy);
+            }
             io.rowferry.RowStream stream = rows;
             Thread reader = new Thread(() -> runReader(stream), "rowferry-reader");
             reader.setDaemon(true);
@@ -148,7 +162,8 @@ public final class CopyJob {
             writeAll();
             sink.finish();
             result = new CopyResult(sourceDescription, sink.describe(), strategy, rowsRead.get(),
-                    rowsWritten.get(), rowsDropped.get(), bytesRead.get(), batches.get(), elapsed());
+                    rowsWritten.get(), rowsDropped.get(), bytesRead.get(), batches.get(), elapsed(),
+                    guards == null ? java.util.Map.of() : guards.losses());
         } catch (Throwable e) {
             failed(e);
             handoff.cancel();
@@ -184,6 +199,9 @@ public final class CopyJob {
                 if (out == null) {
                     rowsDropped.incrementAndGet();
                     continue;
+                }
+                if (guards != null) {
+                    out = guards.admit(out);
                 }
                 if (!batch.isEmpty() && out.schema() != batch.get(0).schema()) {
                     flush(batch); // all rows of a batch share one schema

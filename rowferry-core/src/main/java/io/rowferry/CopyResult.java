@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param bytesRead estimated in-memory size of the rows read
  * @param batches batches written (commits, for database targets)
  * @param elapsed wall time of the copy
+ * @param lossyValues per column, values written not as they were (only with {@link OnLossy#WARN} or ALLOW)
  */
 public record CopyResult(
         String source,
@@ -24,7 +25,13 @@ public record CopyResult(
         long rowsDropped,
         long bytesRead,
         long batches,
-        Duration elapsed) {
+        Duration elapsed,
+        java.util.Map<String, Long> lossyValues) {
+
+    /** Values written not exactly as they were, over all columns. */
+    public long lossyValueCount() {
+        return lossyValues.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     public double rowsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;

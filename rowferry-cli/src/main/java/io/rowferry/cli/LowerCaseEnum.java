@@ -49,13 +49,28 @@ abstract class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, It
         }
     }
 
-    /** {@code auto}, {@code always}, {@code never}. */
+    /** {@code auto}, {@code insert}, {@code bulk}. */
     static final class WriteModes extends LowerCaseEnum<io.rowferry.WriteMode> {
         WriteModes() {
             super(io.rowferry.WriteMode.class);
         }
     }
 
+    /** {@code fail}, {@code append}, {@code truncate}, {@code replace}. */
+    static final class IfExistsActions extends LowerCaseEnum<io.rowferry.IfExists> {
+        IfExistsActions() {
+            super(io.rowferry.IfExists.class);
+        }
+    }
+
+    /** {@code fail}, {@code warn}, {@code allow}. */
+    static final class OnLossyPolicies extends LowerCaseEnum<io.rowferry.OnLossy> {
+        OnLossyPolicies() {
+            super(io.rowferry.OnLossy.class);
+        }
+    }
+
+    /** {@code auto}, {@code always}, {@code never}. */
     static final class ProgressModes extends LowerCaseEnum<ProgressMode> {
         ProgressModes() {
             super(ProgressMode.class);

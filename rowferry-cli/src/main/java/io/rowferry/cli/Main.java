@@ -30,15 +30,18 @@ import picocli.CommandLine.Spec;
         description = {
             "Streams database tables in bounded memory: copies them to another database",
             "or exports them to files. Memory stays the same whatever the table's size.",
+            "'rowferry plan' shows what a copy would do, without writing anything.",
             ""
         },
-        synopsisSubcommandLabel = "(copy | export | demo)",
-        subcommands = {CopyCommand.class, ExportCommand.class, DemoCommand.class},
+        synopsisSubcommandLabel = "(copy | plan | export | demo)",
+        subcommands = {CopyCommand.class, PlanCommand.class, ExportCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  rowferry demo --rows 200000",
             "  rowferry copy --table orders --from jdbc:postgresql://db1/shop \\",
             "      --to jdbc:mariadb://db2/shop",
+            "  rowferry plan --table orders --from jdbc:postgresql://db1/shop \\",
+            "      --to jdbc:mariadb://db2/shop --create",
             "  rowferry export --from jdbc:sqlite:shop.db --table orders \\",
             "      --format csv --out orders.csv",
             "",
@@ -111,6 +114,6 @@ public final class Main implements Runnable {
     /** {@code rowferry} without a subcommand is a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: copy, export or demo");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: copy, plan, export or demo");
     }
 }

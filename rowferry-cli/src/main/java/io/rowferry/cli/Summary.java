@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,6 +76,7 @@ final class Summary {
         if (json) {
             Map<String, Object> fields = fields("ok", result.strategy(), result.rowsRead(), result.rowsWritten(),
                     result.rowsDropped(), result.bytesRead(), result.batches(), result.elapsed(), outcome);
+            fields.put("lossyValues", result.lossyValues());
             jsonStream.println(JSON.writeValueAsString(fields));
             jsonStream.flush();
             return;
@@ -85,8 +87,19 @@ final class Summary {
                 + Figures.rate(result.rowsPerSecond()) + " rows/s, "
                 + Figures.megabytesPerSecond(result.megabytesPerSecond()) + " MB/s, peak heap "
                 + ByteSize.mebibytes(outcome.peakHeapBytes()) + ", " + ByteSize.mebibytes(outcome.peakHeapAfterGcBytes())
-                + " after GC, strategy " + strategyName(result.strategy()) + ")"));
+                + " after GC, strategy " + strategyName(result.strategy()) + ")" + lossy(result)));
         main.err.flush();
+    }
+
+    /** {@code ", 12 values written not exactly (amount: 10, note: 2)"}, or nothing when every value was exact. */
+    private static String lossy(CopyResult result) {
+        if (result.lossyValueCount() == 0) {
+            return "";
+        }
+        StringJoiner columns = new StringJoiner(", ", " (", ")");
+        result.lossyValues().forEach((column, count) -> columns.add(column + ": " + Figures.count(count)));
+        long total = result.lossyValueCount();
+        return ", " + Figures.count(total) + (total == 1 ? " value" : " values") + " written not exactly" + columns;
     }
 
     /**
@@ -106,6 +119,7 @@ final class Summary {
                 progress == null ? null : progress.batches(),
                 progress == null ? Duration.ZERO : progress.elapsed(),
                 outcome);
+        fields.put("lossyValues", null); // not known: the counts are only in the result of a finished copy
         fields.put("errorKind", ExitCodes.kindOf(failure).name());
         fields.put("exitCode", ExitCodes.exitCodeOf(failure));
         fields.put("message", ExitCodes.maskedMessageOf(failure, main.secrets));

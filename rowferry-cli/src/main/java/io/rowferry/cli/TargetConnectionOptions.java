@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
-/** {@code --to}, {@code --to-user}, {@code --to-password-file}: where a copy writes. */
+/** {@code --to}, {@code --to-user}, {@code --to-password-file}: where a copy writes (or a plan would). */
 final class TargetConnectionOptions extends ConnectionOptions {
 
     @Option(
             names = "--to",
             required = true,
             paramLabel = "URL",
-            description = "JDBC URL of the target database. The target table must exist.")
+            description = "JDBC URL of the target database.")
     String url;
 
     @Option(

@@ -93,6 +93,8 @@ class CopyCommandTest {
         assertThat(summary.get("rowsPerSecond").asDouble()).isPositive();
         assertThat(summary.get("megabytesPerSecond").isNumber()).isTrue();
         assertThat(summary.get("peakHeapBytes").asLong()).isPositive();
+        assertThat(summary.get("lossyValues").isObject()).isTrue();
+        assertThat(summary.get("lossyValues").isEmpty()).isTrue();
         assertThat(summary.has("errorKind")).isFalse();
     }
 
@@ -111,6 +113,7 @@ class CopyCommandTest {
         assertThat(summary.get("exitCode").asInt()).isEqualTo(5);
         assertThat(summary.get("message").asString()).startsWith("table missing not found");
         assertThat(summary.get("rowsWritten").asLong()).isZero();
+        assertThat(summary.get("lossyValues").isNull()).as("not known after a failure").isTrue();
     }
 
     @Test

@@ -68,7 +68,7 @@ class ErrorReportingTest {
 
     @Test
     void missingSubcommandIsAUsageError() {
-        assertOneErrorLine(Cli.run(), 2, "Missing subcommand", "try 'rowferry --help'");
+        assertOneErrorLine(Cli.run(), 2, "Missing subcommand", "plan", "try 'rowferry --help'");
     }
 
     @Test
@@ -93,6 +93,61 @@ class ErrorReportingTest {
     void queryWithoutTargetTableIsAUsageError() {
         assertOneErrorLine(Cli.run("copy", "--from", source, "--query", "SELECT id FROM orders", "--to", target), 2,
                 "--query needs --target-table");
+    }
+
+    @Test
+    void typeMapWithoutEqualsIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target, "--create",
+                "--type-map", "amount"), 2, "--type-map expects COLUMN=TYPE", "'amount'", "try 'rowferry copy --help'");
+    }
+
+    @Test
+    void typeMapWithAnEmptyTypeIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target, "--create",
+                "--type-map", "amount="), 2, "--type-map expects COLUMN=TYPE", "'amount='");
+    }
+
+    @Test
+    void typeMapNamingAColumnTwiceIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target, "--create",
+                "--type-map", "amount=numeric(12,2)", "--type-map", "AMOUNT=real"), 2, "--type-map", "AMOUNT twice");
+    }
+
+    @Test
+    void typeMapWithoutCreateIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target,
+                "--type-map", "amount=numeric(12,2)"), 2, "--type-map needs --create");
+    }
+
+    @Test
+    void ifExistsReplaceWithoutCreateIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target,
+                "--if-exists", "replace"), 2, "--if-exists replace needs --create", "try 'rowferry copy --help'");
+        assertThat(Fixtures.count(target, "orders")).isZero();
+    }
+
+    @Test
+    void ifExistsFailWithoutCreateIsAUsageError() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target,
+                "--if-exists", "fail"), 2, "--if-exists fail needs --create");
+    }
+
+    @Test
+    void unknownIfExistsAndOnLossyValuesAreUsageErrors() {
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target, "--create",
+                "--if-exists", "overwrite"), 2, "expected one of fail, append, truncate, replace but was 'overwrite'");
+        assertOneErrorLine(Cli.run("copy", "--from", source, "--table", "orders", "--to", target,
+                "--on-lossy", "ignore"), 2, "expected one of fail, warn, allow but was 'ignore'");
+    }
+
+    @Test
+    void planTakesTheSameChecks() {
+        assertOneErrorLine(Cli.run("plan", "--from", source, "--table", "orders", "--to", target,
+                "--if-exists", "replace"), 2, "--if-exists replace needs --create", "try 'rowferry plan --help'");
+        assertOneErrorLine(Cli.run("plan", "--from", source, "--query", "SELECT id FROM orders", "--to", target), 2,
+                "--query needs --target-table");
+        assertOneErrorLine(Cli.run("plan", "--from", source, "--table", "orders", "--to", target,
+                "--progress", "never"), 2, "Unknown option", "--progress");
     }
 
     @Test
@@ -127,6 +182,13 @@ class ErrorReportingTest {
         Cli.Result help = Cli.run("copy", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--from=URL", "--target-table=TABLE", "Exit codes:", "130");
+        assertThat(help.out()).contains("--create", "--if-exists=ACTION", "--type-map=COLUMN=TYPE",
+                "--on-lossy=POLICY");
+
+        Cli.Result planHelp = Cli.run("plan", "--help");
+        assertThat(planHelp.exitCode()).isZero();
+        assertThat(planHelp.out()).contains("--create", "--type-map=COLUMN=TYPE", "--output=FORMAT", "Exit codes:")
+                .doesNotContain("--progress=");
     }
 
     @Test
@@ -136,7 +198,7 @@ class ErrorReportingTest {
         Map<String, String> environment = Map.of("ROWFERRY_FROM_PASSWORD", "env-secret-0815",
                 "ROWFERRY_TO_PASSWORD", "env-secret-0816");
 
-        for (String command : new String[] {"copy", "export"}) {
+        for (String command : new String[] {"copy", "plan", "export"}) {
             Cli.Result help = Cli.run(environment, command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.all()).doesNotContain("env-secret", "file-secret");

@@ -3,6 +3,11 @@ package io.rowferry.dialect;
 import io.rowferry.Column;
 import io.rowferry.ErrorKind;
 import io.rowferry.TableRef;
+import io.rowferry.schema.ColumnDefinition;
+import io.rowferry.schema.NativeColumn;
+import io.rowferry.schema.SqlType;
+import io.rowferry.schema.SqlType.Kind;
+import io.rowferry.schema.TypeChoice;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -177,6 +182,167 @@ public abstract class AbstractDialect implements Dialect {
         return indexes.values().stream().map(columns -> (List<String>) new ArrayList<>(columns.values())).toList();
     }
 
+    // ---- types and DDL ----
+
+    /** Text longer than this many characters goes into the database's unbounded text type. */
+    protected static final int UNBOUNDED = 1 << 30;
+
+    @Override
+    public SqlType sqlType(NativeColumn column) {
+        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+        boolean unsigned = name.contains("UNSIGNED");
+        int size = column.size();
+        int digits = column.digits();
+        return switch (column.jdbcType()) {
+            case Types.BOOLEAN -> SqlType.of(Kind.BOOLEAN);
+            case Types.BIT -> size <= 1 ? SqlType.of(Kind.BOOLEAN) : SqlType.sized(Kind.BIT, size);
+            case Types.TINYINT -> SqlType.integer(8, unsigned);
+            case Types.SMALLINT -> SqlType.integer(16, unsigned);
+            case Types.INTEGER -> SqlType.integer(name.startsWith("MEDIUMINT") ? 24 : 32, unsigned);
+            case Types.BIGINT -> SqlType.integer(64, unsigned);
+            case Types.DECIMAL, Types.NUMERIC -> size <= 0 || size >= UNBOUNDED
+                    ? SqlType.decimal(0, 0) : SqlType.decimal(size, Math.max(0, digits));
+            case Types.REAL -> SqlType.sized(Kind.FLOAT, 32);
+            case Types.FLOAT, Types.DOUBLE -> SqlType.sized(Kind.FLOAT, 64);
+            case Types.CHAR, Types.NCHAR -> size <= 0 || size >= UNBOUNDED ? SqlType.of(Kind.TEXT)
+                    : SqlType.sized(Kind.CHAR, size);
+            case Types.VARCHAR, Types.NVARCHAR -> size <= 0 || size >= UNBOUNDED ? SqlType.of(Kind.TEXT)
+                    : SqlType.sized(Kind.VARCHAR, size);
+            case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> SqlType.of(Kind.TEXT);
+            case Types.BINARY -> size <= 0 || size >= UNBOUNDED ? SqlType.of(Kind.BLOB)
+                    : SqlType.sized(Kind.BINARY, size);
+            case Types.VARBINARY -> size <= 0 || size >= UNBOUNDED ? SqlType.of(Kind.BLOB)
+                    : SqlType.sized(Kind.VARBINARY, size);
+            case Types.LONGVARBINARY, Types.BLOB -> SqlType.of(Kind.BLOB);
+            case Types.DATE -> SqlType.of(Kind.DATE);
+            case Types.TIME -> SqlType.sized(Kind.TIME, fractionDigits(digits));
+            case Types.TIME_WITH_TIMEZONE -> SqlType.sized(Kind.TIME_TZ, fractionDigits(digits));
+            case Types.TIMESTAMP -> SqlType.sized(Kind.TIMESTAMP, fractionDigits(digits));
+            case Types.TIMESTAMP_WITH_TIMEZONE -> SqlType.sized(Kind.TIMESTAMP_TZ, fractionDigits(digits));
+            case Types.ARRAY -> SqlType.withValues(Kind.ARRAY, List.of(name));
+            case Types.SQLXML -> SqlType.of(Kind.XML);
+            default -> switch (name) {
+                case "UUID" -> SqlType.of(Kind.UUID);
+                case "JSON" -> SqlType.of(Kind.JSON);
+                case "JSONB" -> SqlType.of(Kind.JSONB);
+                case "INTERVAL" -> SqlType.of(Kind.INTERVAL);
+                case "XML" -> SqlType.of(Kind.XML);
+                default -> SqlType.other(column.typeName());
+            };
+        };
+    }
+
+    /** Fraction digits of a time type as reported, or microseconds when the driver reports none. */
+    protected static int fractionDigits(int digits) {
+        return digits < 0 ? 6 : Math.min(digits, 9);
+    }
+
+    @Override
+    public List<ColumnDefinition> describeTable(Connection connection, TableRef table) throws SQLException {
+        List<ColumnDefinition> columns = new ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getColumns(table.catalog(), table.schema(), table.name(), null)) {
+            while (rows.next()) {
+                if (!table.name().equals(rows.getString("TABLE_NAME"))) {
+                    continue; // the name is a LIKE pattern: "order_s" also matches "orders"
+                }
+                int digits = rows.getInt("DECIMAL_DIGITS");
+                if (rows.wasNull()) {
+                    digits = -1;
+                }
+                NativeColumn column = new NativeColumn(rows.getString("COLUMN_NAME"), rows.getInt("DATA_TYPE"),
+                        rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"), digits, null,
+                        !"NO".equalsIgnoreCase(rows.getString("IS_NULLABLE")));
+                columns.add(new ColumnDefinition(column.name(), sqlType(column), column.nullable(),
+                        nativeSpelling(column)));
+            }
+        }
+        return columns;
+    }
+
+    /** The source's own spelling of a column type, for reports. */
+    protected static String nativeSpelling(NativeColumn column) {
+        if (column.nativeType() != null) {
+            return column.nativeType();
+        }
+        String name = column.typeName();
+        return switch (column.jdbcType()) {
+            case Types.DECIMAL, Types.NUMERIC -> column.size() > 0 && column.size() < UNBOUNDED
+                    ? name + "(" + column.size() + "," + Math.max(0, column.digits()) + ")" : name;
+            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.BINARY, Types.VARBINARY ->
+                column.size() > 0 && column.size() < UNBOUNDED ? name + "(" + column.size() + ")" : name;
+            default -> name;
+        };
+    }
+
+    /**
+     * ANSI SQL types; dialects override with their own. Unsigned integers go one size up (the ANSI types are
+     * signed); 64-bit unsigned becomes DECIMAL(20,0).
+     */
+    @Override
+    public TypeChoice columnType(SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> TypeChoice.lossless("BOOLEAN");
+            case INTEGER -> TypeChoice.lossless(integerType(type));
+            case DECIMAL -> type.size() == 0 ? TypeChoice.lossless("NUMERIC")
+                    : TypeChoice.lossless("NUMERIC(" + type.size() + "," + type.scale() + ")");
+            case FLOAT -> TypeChoice.lossless(type.size() <= 32 ? "REAL" : "DOUBLE PRECISION");
+            case CHAR -> TypeChoice.lossless("CHAR(" + type.size() + ")");
+            case VARCHAR -> TypeChoice.lossless("VARCHAR(" + type.size() + ")");
+            case TEXT -> TypeChoice.lossless("CLOB");
+            case BINARY -> TypeChoice.lossless("BINARY(" + type.size() + ")");
+            case VARBINARY -> TypeChoice.lossless("VARBINARY(" + type.size() + ")");
+            case BLOB -> TypeChoice.lossless("BLOB");
+            case DATE -> TypeChoice.lossless("DATE");
+            case TIME -> TypeChoice.lossless("TIME(" + type.size() + ")");
+            case TIME_TZ -> TypeChoice.lossless("TIME(" + type.size() + ") WITH TIME ZONE");
+            case TIMESTAMP -> TypeChoice.lossless("TIMESTAMP(" + type.size() + ")");
+            case TIMESTAMP_TZ -> TypeChoice.lossless("TIMESTAMP(" + type.size() + ") WITH TIME ZONE");
+            case YEAR -> TypeChoice.lossless("SMALLINT");
+            case UUID -> TypeChoice.lossless("CHAR(36)", "as text");
+            case ENUM, SET -> TypeChoice.lossless("VARCHAR(" + textLength(type) + ")",
+                    "as text; the allowed values are not enforced");
+            case JSON, JSONB -> TypeChoice.lossless("CLOB", "as text");
+            case INTERVAL, ARRAY, BIT, XML, OTHER -> TypeChoice.lossless("CLOB", "as the source's text");
+        };
+    }
+
+    /** The ANSI integer type that holds every value of an integer type. */
+    protected static String integerType(SqlType type) {
+        int bits = type.size() + (type.unsigned() ? 1 : 0);
+        if (bits <= 16) {
+            return "SMALLINT";
+        }
+        if (bits <= 32) {
+            return "INTEGER";
+        }
+        return bits <= 64 ? "BIGINT" : "DECIMAL(20,0)";
+    }
+
+    /** Characters a VARCHAR needs for every value of an ENUM or SET. */
+    protected static int textLength(SqlType type) {
+        int longest = type.values().stream().mapToInt(String::length).max().orElse(1);
+        int all = type.values().stream().mapToInt(value -> value.length() + 1).sum();
+        return Math.max(1, type.kind() == SqlType.Kind.SET ? all : longest);
+    }
+
+    @Override
+    public String createTableSql(String table, List<String> columns, List<String> types, List<Boolean> nullable,
+            List<String> primaryKey) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add(columns.get(i) + " " + types.get(i) + (nullable.get(i) ? "" : " NOT NULL"));
+        }
+        if (!primaryKey.isEmpty()) {
+            parts.add("PRIMARY KEY (" + String.join(", ", primaryKey) + ")");
+        }
+        return "CREATE TABLE " + table + " (" + String.join(", ", parts) + ")";
+    }
+
+    @Override
+    public String truncateSql(String table) {
+        return "TRUNCATE TABLE " + table;
+    }
+
     // ---- connection and statement setup ----
 
     @Override
@@ -302,8 +468,28 @@ public abstract class AbstractDialect implements Dialect {
                             ps.setString(i, v.toString());
                         }
                     });
-            default -> nullSafe(type, PreparedStatement::setObject);
+            case Types.TIMESTAMP -> nullSafe(type, (ps, i, v) -> ps.setObject(i, wallClock(v)));
+            case Types.TIMESTAMP_WITH_TIMEZONE -> nullSafe(type, (ps, i, v) -> ps.setObject(i, instant(v)));
+            default -> nullSafe(type, (ps, i, v) -> ps.setObject(i,
+                    v instanceof io.rowferry.schema.InvalidTemporal invalid ? invalid.text() : v));
         };
+    }
+
+    /**
+     * A value for a column without time zone: an instant becomes its UTC wall-clock time (the same rule on every
+     * database, whatever the JVM's or the session's time zone).
+     */
+    protected static Object wallClock(Object value) {
+        if (value instanceof io.rowferry.schema.InvalidTemporal invalid) {
+            return invalid.text(); // only databases that hold it get it (see ValueGuard); they parse the text
+        }
+        return value instanceof OffsetDateTime timestamp
+                ? timestamp.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime() : value;
+    }
+
+    /** A value for a column with time zone: a wall-clock time is taken as UTC, never as the JVM's zone. */
+    protected static Object instant(Object value) {
+        return value instanceof LocalDateTime timestamp ? timestamp.atOffset(java.time.ZoneOffset.UTC) : value;
     }
 
     /** Wraps a binder so that null becomes {@code setNull} with the target's type. */

@@ -77,6 +77,41 @@ public interface Dialect {
      */
     List<List<String>> uniqueKeys(Connection connection, TableRef table) throws SQLException;
 
+    // ---- types and DDL ----
+
+    /** The neutral type of a column as this database describes it. */
+    io.rowferry.schema.SqlType sqlType(io.rowferry.schema.NativeColumn column);
+
+    /** The columns of a table, in order, as neutral definitions. */
+    List<io.rowferry.schema.ColumnDefinition> describeTable(Connection connection, TableRef table) throws SQLException;
+
+    /** The type this database's CREATE TABLE uses for a neutral type, and whether any value can be lost in it. */
+    io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type);
+
+    /**
+     * The name a created column or table gets here: a name the source stored in the case its database folds
+     * unquoted names to ({@code ORDER_ID} in H2) takes this database's folding ({@code order_id} in PostgreSQL), so
+     * it can be written without quotes on both sides; any other name is kept as it is.
+     */
+    default String normalizeIdentifier(String name) {
+        return name;
+    }
+
+    /** What this database's types hold beyond their declared sizes (year range, NaN, U+0000 in text). */
+    default io.rowferry.schema.TypeLimits typeLimits() {
+        return io.rowferry.schema.TypeLimits.NONE;
+    }
+
+    /**
+     * {@code CREATE TABLE}: quoted column names with their DDL types and nullability, and a primary key (quoted
+     * names, possibly empty).
+     */
+    String createTableSql(String table, List<String> columns, List<String> types, List<Boolean> nullable,
+            List<String> primaryKey);
+
+    /** Removes every row of a table, as fast as the database allows. */
+    String truncateSql(String table);
+
     // ---- connection and statement setup ----
 
     /**

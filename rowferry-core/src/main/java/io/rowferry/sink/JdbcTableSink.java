@@ -128,6 +128,11 @@ public final class JdbcTableSink implements RowSink {
     }
 
     @Override
+    public TargetTable targetTable() {
+        return target;
+    }
+
+    @Override
     public String describe() {
         return "table " + typedTable + " on " + database.describe();
     }

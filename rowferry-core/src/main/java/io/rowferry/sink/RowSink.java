@@ -28,6 +28,14 @@ public interface RowSink extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The database table this sink writes into, once open, so that values can be checked against its columns; null
+     * for file sinks, whose formats hold any value.
+     */
+    default TargetTable targetTable() {
+        return null;
+    }
+
     /** The target, for messages (credentials masked). */
     String describe();
 }

@@ -66,6 +66,11 @@ public final class TargetTable {
         }
     }
 
+    /** The target database's dialect. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public TableRef name() {
         return table.table();
     }

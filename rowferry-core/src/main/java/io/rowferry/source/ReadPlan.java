@@ -12,7 +12,9 @@ import java.util.List;
  * @param database where to read
  * @param strategy CURSOR, KEYSET or OFFSET (never AUTO)
  * @param sourceName the table or "query", for messages
+ * @param tableRef the table as stored in the database, or null for a query
  * @param table the quoted qualified table, or null for a query
+ * @param columnNames the stored names of the columns the rows hold, in order (null for a query)
  * @param columns the quoted columns the rows hold, in order (null for a query: all its columns)
  * @param keyColumns the quoted key columns for KEYSET and OFFSET pages; empty for CURSOR
  * @param keyNames the stored key column names, for messages
@@ -27,7 +29,9 @@ public record ReadPlan(
         Database database,
         ReadStrategy strategy,
         String sourceName,
+        io.rowferry.TableRef tableRef,
         String table,
+        List<String> columnNames,
         List<String> columns,
         List<String> keyColumns,
         List<String> keyNames,

@@ -80,7 +80,8 @@ public final class ReadPlanner {
             }
             String cursorSql = strategy == ReadStrategy.CURSOR
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
-            return new ReadPlan(database, strategy, "table " + table.table(), table.qualifiedName(), quoted,
+            return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
+                    names, quoted,
                     key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), cursorSql,
                     spec.startAfter(), spec.fetchSize(), spec.fetchBytes());
         } catch (SQLException e) {
@@ -102,7 +103,7 @@ public final class ReadPlanner {
             // pgjdbc treats a statement with a semicolon as several statements, which do not stream
             query = query.substring(0, query.length() - 1).strip();
         }
-        return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, List.of(), List.of(), List.of(),
+        return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
                 null, query, null, spec.fetchSize(), spec.fetchBytes());
     }
 }

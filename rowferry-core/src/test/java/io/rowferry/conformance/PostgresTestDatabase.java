@@ -39,6 +39,8 @@ public final class PostgresTestDatabase extends TestDatabase {
         properties.setProperty("user", ServerSettings.postgresUser());
         properties.setProperty("password", ServerSettings.postgresPassword());
         properties.setProperty("ApplicationName", "rowferry-test-admin");
+        // test fixtures bind text for every type and let the server cast it, as SQL literals would be
+        properties.setProperty("stringtype", "unspecified");
         return DriverManager.getConnection(ServerSettings.postgresUrl(databaseName), properties);
     }
 

@@ -39,6 +39,8 @@ final class ServerSettings {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             }
+            // 16 MB values (the type round trip) need packets larger than the 16 MB default; new sessions see this.
+            statement.execute("SET GLOBAL max_allowed_packet = 67108864");
             // The user Rowferry connects as in these tests, so that its sessions can be told apart from any other.
             statement.execute("CREATE USER IF NOT EXISTS '" + MARIADB_ROWFERRY_USER + "'@'%'");
             for (String database : java.util.List.of(DATABASE, DATABASE_2)) {

@@ -105,6 +105,12 @@ public class DuckDbDialect extends AbstractDialect {
         return keys;
     }
 
+    /** DuckDB's appender, one transaction per batch; see {@link DuckDbAppenderSink} for when it writes with INSERTs. */
+    @Override
+    public java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database, TableRef table) {
+        return java.util.Optional.of(new DuckDbAppenderSink(database, table));
+    }
+
     @Override
     public ErrorKind classify(SQLException exception) {
         String message = exception.getMessage() == null ? "" : exception.getMessage();
@@ -125,5 +131,24 @@ public class DuckDbDialect extends AbstractDialect {
             return ErrorKind.CONNECTION;
         }
         return super.classify(exception);
+    }
+
+    // ---- types ----
+
+    @Override
+    public io.rowferry.schema.SqlType sqlType(io.rowferry.schema.NativeColumn column) {
+        io.rowferry.schema.SqlType type = DuckDbTypes.sqlType(column);
+        return type != null ? type : super.sqlType(column);
+    }
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return DuckDbTypes.columnType(type);
+    }
+
+    /** Timestamps from 290309 BC to 294247 AD (https://duckdb.org/docs/current/sql/data_types/timestamp). */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(-290_308, 294_246, true, true);
     }
 }

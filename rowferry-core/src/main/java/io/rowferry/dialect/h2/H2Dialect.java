@@ -61,4 +61,17 @@ public class H2Dialect extends AbstractDialect {
             statement.execute("SET LAZY_QUERY_EXECUTION 0");
         }
     }
+
+    // ---- types ----
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return H2Types.columnType(type);
+    }
+
+    /** Unquoted names are folded to upper case here. */
+    @Override
+    public String normalizeIdentifier(String name) {
+        return name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name.toUpperCase(java.util.Locale.ROOT) : name;
+    }
 }

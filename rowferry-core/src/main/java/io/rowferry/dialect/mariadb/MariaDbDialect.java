@@ -59,6 +59,9 @@ public class MariaDbDialect extends AbstractDialect {
         properties.setProperty("tinyInt1isBit", "false");
         // YEAR as a number, not a java.sql.Date of January 1st.
         properties.setProperty("yearIsDateType", "false");
+        // TIMESTAMP columns hold instants and are shown in the session's time zone: pin it to UTC, so that what is
+        // read and written does not depend on the server's or the JVM's zone.
+        properties.setProperty("sessionVariables", "time_zone='+00:00'");
         return properties;
     }
 
@@ -93,6 +96,16 @@ public class MariaDbDialect extends AbstractDialect {
         return 512L * 1024;
     }
 
+    /**
+     * {@code LOAD DATA LOCAL INFILE} from a stream that encodes each batch as the driver reads it; where LOCAL loads are
+     * disabled, or the load warns about something INSERT accepts, it writes with INSERTs (see {@link LoadDataSink}).
+     */
+    @Override
+    public java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database,
+            io.rowferry.TableRef table) {
+        return java.util.Optional.of(new MariaDbLoadDataSink(database, table));
+    }
+
     @Override
     public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
             throws SQLException {
@@ -122,6 +135,57 @@ public class MariaDbDialect extends AbstractDialect {
             case 1213, 1205 -> ErrorKind.TRANSIENT; // deadlock, lock wait timeout
             case 2002, 2003, 2006, 2013 -> ErrorKind.CONNECTION;
             default -> super.classify(exception);
+        };
+    }
+
+    // ---- types ----
+
+    /** From information_schema, which keeps what JDBC metadata hides: UNSIGNED, TINYINT(1), ENUM values, JSON. */
+    @Override
+    public java.util.List<io.rowferry.schema.ColumnDefinition> describeTable(Connection connection,
+            io.rowferry.TableRef table) throws SQLException {
+        return MariaDbTypes.describeTable(connection, table, hasNativeUuid());
+    }
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return MariaDbTypes.columnType(type, hasNativeUuid());
+    }
+
+    /** MariaDB has a UUID type since 10.7; MySQL has none. */
+    protected boolean hasNativeUuid() {
+        return true;
+    }
+
+    /** utf8mb4 holds every character; the binary collation keeps keys that differ only in case apart, as the source had them. */
+    @Override
+    public String createTableSql(String table, java.util.List<String> columns, java.util.List<String> types,
+            java.util.List<Boolean> nullable, java.util.List<String> primaryKey) {
+        return super.createTableSql(table, columns, types, nullable, primaryKey)
+                + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    /** Dates from 1000 to 9999 are supported; no NaN or infinities (https://mariadb.com/kb/en/datetime/). */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(1000, 9999, false, true, true);
+    }
+
+    /** TIMESTAMP is an instant, read in the session's UTC (see {@link #defaultConnectionProperties()}). */
+    @Override
+    public io.rowferry.dialect.ColumnReader columnReader(io.rowferry.Column column) {
+        // see TemporalText for what the drivers do with zero dates and TIMEs beyond a day
+        return switch (column.jdbcType()) {
+            case java.sql.Types.DATE -> "YEAR".equalsIgnoreCase(column.typeName()) ? super.columnReader(column)
+                    : (rs, i) -> TemporalText.read(rs, i, java.time.LocalDate.class);
+            case java.sql.Types.TIME -> TemporalText::time;
+            case java.sql.Types.TIMESTAMP -> "TIMESTAMP".equalsIgnoreCase(column.typeName())
+                    ? (rs, i) -> {
+                        Object utc = TemporalText.read(rs, i, java.time.LocalDateTime.class);
+                        return utc instanceof java.time.LocalDateTime time ? time.atOffset(java.time.ZoneOffset.UTC) : utc;
+                    }
+                    : (rs, i) -> TemporalText.read(rs, i, java.time.LocalDateTime.class);
+            default -> super.columnReader(column);
         };
     }
 }

@@ -54,7 +54,21 @@ public class MySqlDialect extends MariaDbDialect {
         properties.setProperty("rewriteBatchedStatements", "true");
         // Connector/J's default logger writes to System.err directly; this routes it through SLF4J.
         properties.setProperty("logger", "Slf4JLogger");
+        // The bulk writer's LOAD DATA LOCAL INFILE needs the connection to announce LOCAL INFILE support when it
+        // opens, which happens only if allowLoadLocalInfile=true or allowLoadLocalInfileInPath is set. The first would
+        // let whatever server Rowferry connects to (a source too) read any local file the JVM can read, by answering any
+        // statement with a file request. An empty path announces the support but refuses every file request (9.7.0
+        // rejects an empty path explicitly); MySqlLoadDataSink turns allowLoadLocalInfile on only around its own
+        // statement, whose request its stream answers. So a server can receive only the rows Rowferry sends it.
+        properties.setProperty("allowLoadLocalInfileInPath", "");
         return properties;
+    }
+
+    /** {@code LOAD DATA LOCAL INFILE} from a stream, as for MariaDB; see {@link MySqlLoadDataSink}. */
+    @Override
+    public java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database,
+            io.rowferry.TableRef table) {
+        return java.util.Optional.of(new MySqlLoadDataSink(database, table));
     }
 
     @Override
@@ -75,7 +89,11 @@ public class MySqlDialect extends MariaDbDialect {
     public ColumnBinder columnBinder(Column target) {
         ColumnBinder standard = super.columnBinder(target);
         return (statement, index, value) -> {
-            if (value instanceof LocalDateTime timestamp) {
+            if (value instanceof java.time.OffsetDateTime instant) {
+                // sessions run in UTC (see MariaDbDialect), so an instant is written as its UTC time
+                statement.setString(index, TIMESTAMP_TEXT.format(
+                        instant.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
+            } else if (value instanceof LocalDateTime timestamp) {
                 statement.setString(index, TIMESTAMP_TEXT.format(timestamp));
             } else if (value instanceof LocalTime time) {
                 statement.setString(index, TIME_TEXT.format(time));
@@ -98,5 +116,26 @@ public class MySqlDialect extends MariaDbDialect {
     @Override
     public void adjustFetchSize(ResultSet resultSet, int fetchSize) {
         // Row streaming (Integer.MIN_VALUE) already holds one row at a time; a positive size would be ignored.
+    }
+
+    @Override
+    protected boolean hasNativeUuid() {
+        return false;
+    }
+
+    /**
+     * Connector/J reports a DATETIME(6) column with scale 0 and precision 26 (the length of its text), so the
+     * fraction digits are read from the precision: {@code yyyy-MM-dd HH:mm:ss} is 19 characters, plus the point.
+     */
+    @Override
+    public io.rowferry.schema.SqlType sqlType(io.rowferry.schema.NativeColumn column) {
+        io.rowferry.schema.SqlType type = super.sqlType(column);
+        int fromLength = switch (type.kind()) {
+            case TIMESTAMP, TIMESTAMP_TZ -> column.size() > 20 ? column.size() - 20 : 0;
+            case TIME -> column.size() > 9 ? column.size() - 9 : 0;
+            default -> -1;
+        };
+        return fromLength > type.size()
+                ? new io.rowferry.schema.SqlType(type.kind(), fromLength, 0, false, type.values()) : type;
     }
 }

@@ -108,4 +108,23 @@ public class OracleDialect extends AbstractDialect {
             default -> super.classify(exception);
         };
     }
+
+    // ---- types ----
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return OracleTypes.columnType(type);
+    }
+
+    /** Dates from 4712 BC to 9999 AD. */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(-4711, 9999, true, true);
+    }
+
+    /** Unquoted names are folded to upper case here. */
+    @Override
+    public String normalizeIdentifier(String name) {
+        return name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name.toUpperCase(java.util.Locale.ROOT) : name;
+    }
 }

@@ -66,6 +66,13 @@ public class PostgresDialect extends AbstractDialect {
         return " LIMIT " + limit + " OFFSET " + offset;
     }
 
+    /** {@code COPY ... FROM STDIN}, binary where every column allows it, text otherwise: see {@link PostgresCopySink}. */
+    @Override
+    public java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database,
+            io.rowferry.TableRef table) {
+        return java.util.Optional.of(new PostgresCopySink(database, table));
+    }
+
     @Override
     public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
             throws SQLException {
@@ -117,6 +124,8 @@ public class PostgresDialect extends AbstractDialect {
             // money: getObject gives a Double, getBigDecimal throws; the text keeps the currency format.
             case "money", "bit", "varbit", "interval", "json", "jsonb", "xml", "inet", "cidr", "macaddr" ->
                 (rs, i) -> rs.getString(i);
+            // an instant: pgjdbc gives it at offset 0, whatever the session's or the JVM's time zone
+            case "timestamptz" -> (rs, i) -> rs.getObject(i, java.time.OffsetDateTime.class);
             default -> super.columnReader(column);
         };
     }
@@ -128,9 +137,37 @@ public class PostgresDialect extends AbstractDialect {
             // Text sent as "unspecified" lets the server cast it to the column's type (json, uuid, inet, ...).
             case "json", "jsonb", "uuid", "xml", "inet", "cidr", "macaddr", "interval", "money", "bit", "varbit" ->
                 nullSafe(Types.OTHER, (ps, i, v) -> ps.setObject(i, v instanceof byte[] ? v : v.toString(), Types.OTHER));
+            // pgjdbc reports both timestamp types as TIMESTAMP; the type name tells them apart
+            case "timestamptz" -> nullSafe(Types.TIMESTAMP_WITH_TIMEZONE, (ps, i, v) -> ps.setObject(i, instant(v)));
+            case "timestamp" -> nullSafe(Types.TIMESTAMP, (ps, i, v) -> ps.setObject(i, wallClock(v)));
             default -> target.jdbcType() == Types.ARRAY || target.jdbcType() == Types.OTHER
                     ? nullSafe(Types.OTHER, (ps, i, v) -> ps.setObject(i, v.toString(), Types.OTHER))
                     : super.columnBinder(target);
         };
+    }
+
+    // ---- types ----
+
+    @Override
+    public io.rowferry.schema.SqlType sqlType(io.rowferry.schema.NativeColumn column) {
+        io.rowferry.schema.SqlType type = PostgresTypes.sqlType(column);
+        return type != null ? type : super.sqlType(column);
+    }
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return PostgresTypes.columnType(type);
+    }
+
+    /** Dates from 4713 BC to 294276 AD; text cannot hold U+0000 (https://www.postgresql.org/docs/current/datatype-datetime.html). */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(-4712, 294_276, true, false);
+    }
+
+    /** PostgreSQL folds unquoted names to lower case. */
+    @Override
+    public String normalizeIdentifier(String name) {
+        return name.equals(name.toUpperCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
 }

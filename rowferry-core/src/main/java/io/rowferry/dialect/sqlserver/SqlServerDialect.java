@@ -34,7 +34,8 @@ import java.util.Set;
  * shared locks (https://learn.microsoft.com/troubleshoot/sql/performance/troubleshoot-query-async-network-io);
  * databases with READ_COMMITTED_SNAPSHOT on are not affected.
  *
- * <p>Writes use plain JDBC batches. The driver's {@code useBulkCopyForBatchInsert} is deliberately not
+ * <p>Write mode {@code insert} uses plain JDBC batches; {@code bulk} and {@code auto} use the bulk copy API with
+ * correctness-first options ({@link SqlServerBulkSink}). The driver's {@code useBulkCopyForBatchInsert} is deliberately not
  * turned on: its bulk copy by default skips check constraints and triggers, replaces NULL with the column's
  * default ({@code bulkCopyForBatchInsertKeepNulls=false}), silently assigns new identity values instead of the
  * copied ones, and does not support several temporal and money types
@@ -106,6 +107,16 @@ public class SqlServerDialect extends AbstractDialect {
     }
 
     /**
+     * The bulk copy API, one transaction per batch, with options that keep NULLs, constraints and triggers as INSERT
+     * has them; unverified against a live server (see {@link SqlServerBulkSink}).
+     */
+    @Override
+    public java.util.Optional<io.rowferry.sink.RowSink> bulkSink(io.rowferry.Database database,
+            io.rowferry.TableRef table) {
+        return java.util.Optional.of(new SqlServerBulkSink(database, table));
+    }
+
+    /**
      * By the server's error number: the driver's SQLStates are coarse (many errors share {@code S0001}).
      * Numbers from https://learn.microsoft.com/sql/relational-databases/errors-events/database-engine-events-and-errors.
      */
@@ -125,5 +136,18 @@ public class SqlServerDialect extends AbstractDialect {
             case 102, 156 -> ErrorKind.USAGE; // incorrect syntax (a bad --query or --where), as class 42 elsewhere
             default -> super.classify(exception);
         };
+    }
+
+    // ---- types ----
+
+    @Override
+    public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
+        return SqlServerTypes.columnType(type);
+    }
+
+    /** datetime2 holds the years 1 to 9999; no NaN or infinities. */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(1, 9999, false, true);
     }
 }
