@@ -111,20 +111,8 @@ public final class JdbcTableSink implements RowSink {
             }
         }
         inserts.clear();
-        if (connection != null) {
-            TargetTable.rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // restoring autocommit matters only for pooled connections
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing left to release
-            }
-            connection = null;
-        }
+        TargetTable.release(connection);
+        connection = null;
     }
 
     @Override

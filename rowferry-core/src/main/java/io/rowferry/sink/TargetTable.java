@@ -191,6 +191,27 @@ public final class TargetTable {
         }
     }
 
+    /**
+     * Gives a sink's connection back: rolls back what was not committed, restores autocommit (for pooled
+     * connections) and closes it, each step even if an earlier one failed.
+     */
+    public static void release(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        rollbackQuietly(connection);
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // restoring autocommit matters only for pooled connections
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+
     @Override
     public String toString() {
         return "table " + table.table() + " on " + database.describe();

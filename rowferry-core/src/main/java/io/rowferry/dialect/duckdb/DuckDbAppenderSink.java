@@ -5,6 +5,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.TargetTable;
@@ -73,7 +74,7 @@ final class DuckDbAppenderSink implements RowSink {
     private Map<String, String> defaults;
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
     private String insertsOnly;
-    private JdbcTableSink inserts;
+    private final InsertFallback inserts = new InsertFallback();
     private boolean loggedInexactValues;
     /** Batches committed through the appender and batches written with INSERTs, for tests. */
     int batchesAppended;
@@ -269,44 +270,26 @@ final class DuckDbAppenderSink implements RowSink {
         batchesInserted++;
     }
 
-    /** The JDBC batch sink on its own connection, opened when first needed. */
     private JdbcTableSink inserts(RowSchema schema) {
-        if (inserts == null) {
-            JdbcTableSink sink = new JdbcTableSink(database, typedTable);
-            try {
-                sink.open(schema);
-            } catch (RuntimeException e) {
-                sink.close();
-                throw e;
-            }
-            inserts = sink;
-        }
-        return inserts;
+        return inserts.sink(database, typedTable, schema);
     }
 
     @Override
     public void finish() {
-        if (inserts != null) {
-            inserts.finish();
-        }
+        inserts.finish();
     }
 
     @Override
     public void abort() {
         discardAppender();
         TargetTable.rollbackQuietly(connection);
-        if (inserts != null) {
-            inserts.abort();
-        }
+        inserts.abort();
     }
 
     @Override
     public void close() {
         releaseConnection();
-        if (inserts != null) {
-            inserts.close();
-            inserts = null;
-        }
+        inserts.close();
     }
 
     private void releaseConnection() {
@@ -319,20 +302,8 @@ final class DuckDbAppenderSink implements RowSink {
             }
             begin = null;
         }
-        if (connection != null) {
-            TargetTable.rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // restoring autocommit matters only for pooled connections
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing left to release
-            }
-            connection = null;
-        }
+        TargetTable.release(connection);
+        connection = null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.TargetTable;
@@ -66,7 +67,7 @@ public abstract class LoadDataSink implements RowSink {
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
     /** Why every batch goes through INSERTs, or null while LOAD DATA is used. */
     private String insertsOnly;
-    private JdbcTableSink inserts;
+    private final InsertFallback inserts = new InsertFallback();
     private boolean loggedUnsupportedValues;
     /** Batches committed by LOAD DATA and batches written with INSERTs, for tests. */
     int batchesLoaded;
@@ -299,43 +300,25 @@ public abstract class LoadDataSink implements RowSink {
         batchesInserted++;
     }
 
-    /** The JDBC batch sink on its own connection, opened when first needed. */
     private JdbcTableSink inserts(RowSchema schema) {
-        if (inserts == null) {
-            JdbcTableSink sink = new JdbcTableSink(database, typedTable);
-            try {
-                sink.open(schema);
-            } catch (RuntimeException e) {
-                sink.close();
-                throw e;
-            }
-            inserts = sink;
-        }
-        return inserts;
+        return inserts.sink(database, typedTable, schema);
     }
 
     @Override
     public void finish() {
-        if (inserts != null) {
-            inserts.finish();
-        }
+        inserts.finish();
     }
 
     @Override
     public void abort() {
         TargetTable.rollbackQuietly(connection);
-        if (inserts != null) {
-            inserts.abort();
-        }
+        inserts.abort();
     }
 
     @Override
     public void close() {
         releaseConnection();
-        if (inserts != null) {
-            inserts.close();
-            inserts = null;
-        }
+        inserts.close();
     }
 
     private void releaseConnection() {
@@ -347,20 +330,8 @@ public abstract class LoadDataSink implements RowSink {
             }
             statement = null;
         }
-        if (connection != null) {
-            TargetTable.rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // restoring autocommit matters only for pooled connections
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing left to release
-            }
-            connection = null;
-        }
+        TargetTable.release(connection);
+        connection = null;
     }
 
     @Override

@@ -234,17 +234,7 @@ public final class PostgresCopySink implements RowSink {
         plans.clear();
         if (connection != null) {
             endCopyQuietly();
-            TargetTable.rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // restoring autocommit matters only for pooled connections
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing left to release
-            }
+            TargetTable.release(connection);
             connection = null;
             copyManager = null;
         }

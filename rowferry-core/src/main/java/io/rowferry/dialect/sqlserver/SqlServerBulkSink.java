@@ -8,6 +8,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.TargetTable;
@@ -59,7 +60,7 @@ final class SqlServerBulkSink implements RowSink {
     private TargetTable target;
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
     private String insertsOnly;
-    private JdbcTableSink inserts;
+    private final InsertFallback inserts = new InsertFallback();
     private boolean loggedInexactValues;
 
     /** The bulk columns of one source schema, with the target column names they map to; or why INSERTs are used. */
@@ -180,60 +181,30 @@ final class SqlServerBulkSink implements RowSink {
         return true;
     }
 
-    /** The JDBC batch sink on its own connection, opened when first needed. */
     private JdbcTableSink inserts(RowSchema schema) {
-        if (inserts == null) {
-            JdbcTableSink sink = new JdbcTableSink(database, typedTable);
-            try {
-                sink.open(schema);
-            } catch (RuntimeException e) {
-                sink.close();
-                throw e;
-            }
-            inserts = sink;
-        }
-        return inserts;
+        return inserts.sink(database, typedTable, schema);
     }
 
     @Override
     public void finish() {
-        if (inserts != null) {
-            inserts.finish();
-        }
+        inserts.finish();
     }
 
     @Override
     public void abort() {
         TargetTable.rollbackQuietly(connection);
-        if (inserts != null) {
-            inserts.abort();
-        }
+        inserts.abort();
     }
 
     @Override
     public void close() {
         releaseConnection();
-        if (inserts != null) {
-            inserts.close();
-            inserts = null;
-        }
+        inserts.close();
     }
 
     private void releaseConnection() {
-        if (connection != null) {
-            TargetTable.rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // restoring autocommit matters only for pooled connections
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing left to release
-            }
-            connection = null;
-        }
+        TargetTable.release(connection);
+        connection = null;
     }
 
     @Override
