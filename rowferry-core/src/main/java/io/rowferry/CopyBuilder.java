@@ -142,7 +142,8 @@ public final class CopyBuilder {
                     throw new RowferryException(ErrorKind.USAGE, "no bulk write path for "
                             + targetDatabase.dialect().id() + "; use write mode insert or auto");
                 }
-                yield bulk ? "bulk (" + targetDatabase.dialect().id() + " bulk loader)" : "insert (JDBC batches)";
+                yield bulk && (writeMode == WriteMode.BULK || targetDatabase.dialect().bulkIsFaster())
+                        ? "bulk (" + targetDatabase.dialect().id() + " bulk loader)" : "insert (JDBC batches)";
             }
         };
         return new CopyPlan(read, "table " + targetTable + " on " + targetDatabase.describe(), target, mode);
@@ -151,8 +152,10 @@ public final class CopyBuilder {
     private RowSink databaseSink() {
         return switch (writeMode) {
             case INSERT -> new JdbcTableSink(targetDatabase, targetTable);
-            case AUTO -> targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
-                    .orElseGet(() -> new JdbcTableSink(targetDatabase, targetTable));
+            case AUTO -> targetDatabase.dialect().bulkIsFaster()
+                    ? targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
+                            .orElseGet(() -> new JdbcTableSink(targetDatabase, targetTable))
+                    : new JdbcTableSink(targetDatabase, targetTable);
             case BULK -> targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
                     .orElseThrow(() -> new RowferryException(ErrorKind.USAGE, "no bulk write path for "
                             + targetDatabase.dialect().id() + "; use write mode insert or auto"));

@@ -3,15 +3,20 @@ package io.rowferry.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The end-to-end benchmark ({@code bench/run}): generates the orders table on PostgreSQL and MariaDB, then times
@@ -36,6 +42,8 @@ public final class Benchmark {
     private final Map<Server, List<String>> sourceChecksums = new EnumMap<>(Server.class);
     private final Map<Server, Long> tableBytes = new EnumMap<>(Server.class);
     private final List<String> notes = new ArrayList<>();
+    private FileTime cliJarStamp;
+    private boolean cliJarChanged;
 
     private Benchmark(Options options) {
         this.options = options;
@@ -50,16 +58,43 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        System.exit(new Benchmark(options).run());
+        System.exit(new Benchmark(options).runAlone());
     }
 
-    private int run() throws Exception {
-        long started = System.nanoTime();
+    /**
+     * Runs the benchmark unless another invocation on this machine is running: two at once would drop each other's
+     * target tables and share the CPU, so the second one stops with a message instead.
+     */
+    private int runAlone() throws Exception {
         Path cliJar = options.cliJar.toAbsolutePath();
         if (!Files.isRegularFile(cliJar)) {
             System.err.println("bench: " + cliJar + " not found; build it with: mvn -B -DskipTests package");
             return 2;
         }
+        Path baseWorkDir = options.workDir.toAbsolutePath();
+        Files.createDirectories(baseWorkDir);
+        try (FileChannel lockFile = FileChannel.open(baseWorkDir.resolve("bench.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.err.println("bench: another bench/run is running on this machine (lock " + baseWorkDir
+                        + "/bench.lock); run one at a time: they share the servers' target tables and the CPU");
+                return 2;
+            }
+            Path workDir = Files.createTempDirectory(baseWorkDir, "run-");
+            try {
+                return run(cliJar, workDir);
+            } finally {
+                try (Stream<Path> files = Files.walk(workDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private int run(Path cliJar, Path workDir) throws Exception {
+        long started = System.nanoTime();
+        cliJarStamp = Files.getLastModifiedTime(cliJar);
         Path benchJar = ownJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildRun.RssProbe probe = switch (options.rssProbe) {
@@ -94,8 +129,6 @@ public final class Benchmark {
             notes.add(note);
             log(note);
         }
-        Path workDir = options.workDir.toAbsolutePath();
-        Files.createDirectories(workDir);
         Route.Setup setup = new Route.Setup(options, java, cliJar, benchJar, workDir);
         ChildRun runner = new ChildRun(probe, workDir, options.timeoutSeconds);
         Results results = new Results();
@@ -179,6 +212,7 @@ public final class Benchmark {
 
     /** Empties the target, runs the tool once, checks what it wrote. */
     private Results.Run runOnce(Route route, Route.Tool tool, int run, ChildRun runner) throws Exception {
+        noteIfCliJarChanged();
         if (route.target != null) {
             try (Connection target = route.target.connect(Server.TARGET_DB)) {
                 Server.execute(target, OrdersTable.dropSql(), OrdersTable.createSql(route.target));
@@ -227,6 +261,18 @@ public final class Benchmark {
                 load, ok ? "ok" : "FAILED: " + problem));
         return new Results.Run(run, ok, outcome.seconds(), outcome.peakRssBytes(), heap, heapAfterGc, load,
                 ok ? null : problem);
+    }
+
+    /** Warns (once) when rowferry.jar is rebuilt while the benchmark runs: later runs measure another build. */
+    private void noteIfCliJarChanged() throws IOException {
+        FileTime now = Files.getLastModifiedTime(options.cliJar.toAbsolutePath());
+        if (!cliJarChanged && !now.equals(cliJarStamp)) {
+            cliJarChanged = true;
+            String note = "WARNING: rowferry.jar was rebuilt during the benchmark (" + now + "); the runs after that"
+                    + " measure the new build, and a run during the rebuild may have failed.";
+            notes.add(note);
+            log(note);
+        }
     }
 
     /** Null when the output is right; otherwise what is wrong with it. */

@@ -151,6 +151,14 @@ public interface Dialect {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether write mode AUTO uses {@link #bulkSink}: true where the bulk loader is measurably faster than JDBC
+     * batches. Write mode BULK uses the bulk loader regardless.
+     */
+    default boolean bulkIsFaster() {
+        return true;
+    }
+
     /** Sets up a connection for batched writes that commit per batch. */
     void prepareWrite(Connection connection) throws SQLException;
 

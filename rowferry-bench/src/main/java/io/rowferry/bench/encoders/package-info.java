@@ -13,12 +13,12 @@
  *       and decimals, the per-value formatting both file formats share.
  * </ul>
  *
- * <p><b>Still to come, when core has them</b> (they are being written; do not benchmark classes that do not
- * exist): the PostgreSQL {@code COPY ... FROM STDIN (FORMAT binary)} row encoder and the MariaDB
- * {@code LOAD DATA LOCAL INFILE} stream encoder. Add each as {@code CopyBinaryEncoderBenchmark} /
- * {@code LoadDataEncoderBenchmark} here, in the same shape as {@code CsvSinkBenchmark}: a {@code @State} holding the
- * encoder over {@code OutputStream.nullOutputStream()}, {@code SampleOrders.batch()} as input, one
- * {@code @Benchmark} method that encodes the batch, {@code @OperationsPerInvocation(SampleOrders.ROWS)}. The JDBC
- * row decode path is out of scope here: it needs a database, and the end-to-end benchmark covers it.
+ * <p>The bulk writers' encoders are package-private in core, so their benchmarks sit in core's packages in this
+ * module, in the same shape (the same rows, one {@code @Benchmark} that encodes the batch into a discarding
+ * target, {@code @OperationsPerInvocation(SampleOrders.ROWS)}):
+ * {@code io.rowferry.dialect.postgresql.CopyBinaryEncoderBenchmark} ({@code COPY ... FROM STDIN (FORMAT binary)}) and
+ * {@code io.rowferry.dialect.mariadb.LoadDataEncoderBenchmark} ({@code LOAD DATA LOCAL INFILE} text). When core
+ * changes those classes, change the benchmarks with them. The JDBC row decode path is out of scope here: it needs a
+ * database, and the end-to-end benchmark covers it.
  */
 package io.rowferry.bench.encoders;

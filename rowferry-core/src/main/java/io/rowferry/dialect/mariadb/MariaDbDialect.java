@@ -188,4 +188,14 @@ public class MariaDbDialect extends AbstractDialect {
             default -> super.columnReader(column);
         };
     }
+
+    /**
+     * MariaDB Connector/J's batches go through its bulk protocol (COM_STMT_BULK_EXECUTE), which measured as fast as
+     * LOAD DATA LOCAL here (bench/run, 1,000,000 rows: MariaDB to MariaDB 11.7 s with INSERT batches, 11.9 s with
+     * LOAD DATA; PostgreSQL to MariaDB 13.0 s and 12.5 s), so AUTO keeps the simpler INSERT path.
+     */
+    @Override
+    public boolean bulkIsFaster() {
+        return false;
+    }
 }
