@@ -375,8 +375,8 @@ public final class Benchmark {
         if (options.smallHeapVariant) {
             args.add("--xmx64m");
         }
-        if (options.writeMode != null) {
-            args.add("--write-mode " + options.writeMode);
+        if (!options.writeModes.isEmpty()) {
+            args.add("--write-mode " + String.join(",", options.writeModes));
         }
         return args;
     }

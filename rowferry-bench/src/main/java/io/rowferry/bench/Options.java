@@ -14,7 +14,8 @@ final class Options {
     List<String> rowferryJvmOptions = List.of();
     List<String> rowferryArgs = List.of();
     boolean smallHeapVariant;
-    String writeMode;
+    /** Values for rowferry copy --write-mode; empty: not passed. Several: one Rowferry line per mode. */
+    List<String> writeModes = List.of();
     boolean regenerate;
     Path cliJar = Path.of("rowferry-cli/target/rowferry.jar");
     Path resultsDir = Path.of("bench/results");
@@ -35,7 +36,8 @@ final class Options {
               --rowferry-args ARGS extra arguments for every rowferry copy/export, e.g. "--strategy cursor"
               --xmx64m             also run Rowferry with -Xmx64m on every route, as its own line in the table
               --write-mode MODE    passed to rowferry copy as --write-mode (auto, insert, bulk; default: not passed,
-                                   so the product's default applies)
+                                   so the product's default applies); several, comma-separated (insert,bulk), time
+                                   Rowferry once per mode on the copy routes, each as its own line
               --regenerate         drop and generate the source tables even if they are complete
               --cli-jar PATH       the Rowferry CLI jar (default rowferry-cli/target/rowferry.jar)
               --results-dir DIR    where the Markdown report goes (default bench/results)
@@ -95,7 +97,7 @@ final class Options {
             }
             case "--rowferry-opts" -> rowferryJvmOptions = words(value);
             case "--rowferry-args" -> rowferryArgs = words(value);
-            case "--write-mode" -> writeMode = value;
+            case "--write-mode" -> writeModes = List.of(value.split(","));
             case "--cli-jar" -> cliJar = Path.of(value);
             case "--results-dir" -> resultsDir = Path.of(value);
             case "--work-dir" -> workDir = Path.of(value);

@@ -71,9 +71,24 @@ enum Route {
     /** The tools of this route, Rowferry first, the reference last. */
     List<Tool> tools(Setup setup) {
         List<Tool> tools = new ArrayList<>();
-        tools.add(rowferry(setup, "rowferry", Kind.ROWFERRY, setup.options().rowferryJvmOptions));
-        if (setup.options().smallHeapVariant) {
-            tools.add(rowferry(setup, "rowferry -Xmx64m", Kind.ROWFERRY_SMALL_HEAP, List.of("-Xmx64m")));
+        List<String> modes = setup.options().writeModes;
+        if (isExport() || modes.size() <= 1) {
+            String mode = isExport() || modes.isEmpty() ? null : modes.get(0);
+            tools.add(rowferry(setup, "rowferry", Kind.ROWFERRY, setup.options().rowferryJvmOptions, mode));
+            if (setup.options().smallHeapVariant) {
+                tools.add(rowferry(setup, "rowferry -Xmx64m", Kind.ROWFERRY_SMALL_HEAP, List.of("-Xmx64m"), mode));
+            }
+        } else {
+            for (String mode : modes) {
+                tools.add(rowferry(setup, "rowferry " + mode, Kind.ROWFERRY, setup.options().rowferryJvmOptions,
+                        mode));
+            }
+            if (setup.options().smallHeapVariant) {
+                for (String mode : modes) {
+                    tools.add(rowferry(setup, "rowferry " + mode + " -Xmx64m", Kind.ROWFERRY_SMALL_HEAP,
+                            List.of("-Xmx64m"), mode));
+                }
+            }
         }
         tools.add(reference(setup));
         return tools;
@@ -83,7 +98,7 @@ enum Route {
         return setup.workDir().resolve("export-" + id + "-" + tool.replaceAll("[^A-Za-z0-9]+", "_") + ".csv");
     }
 
-    private Tool rowferry(Setup setup, String name, Kind kind, List<String> jvmOptions) {
+    private Tool rowferry(Setup setup, String name, Kind kind, List<String> jvmOptions, String writeMode) {
         List<String> argv = new ArrayList<>();
         argv.add(setup.java());
         argv.addAll(jvmOptions);
@@ -98,8 +113,8 @@ enum Route {
         } else {
             argv.addAll(List.of("copy", "--from", source.url(Server.SOURCE_DB), "--from-user", source.user,
                     "--table", OrdersTable.NAME, "--to", target.url(Server.TARGET_DB), "--to-user", target.user));
-            if (setup.options().writeMode != null) {
-                argv.addAll(List.of("--write-mode", setup.options().writeMode));
+            if (writeMode != null) {
+                argv.addAll(List.of("--write-mode", writeMode));
             }
             putIfSet(environment, "ROWFERRY_TO_PASSWORD", target.password);
         }
