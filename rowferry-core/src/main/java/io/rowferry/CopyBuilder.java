@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 public final class CopyBuilder {
     /** Rows per batch (and commit) unless set. */
     public static final int DEFAULT_BATCH_SIZE = 5_000;
+    /** Times a split is started again after a transient failure unless set. */
+    public static final int DEFAULT_RETRIES = 5;
 
     private ReadBuilder source;
     private RowSink sink;
@@ -33,6 +35,13 @@ public final class CopyBuilder {
     private long batchBytes = -1;
     private Consumer<CopyProgress> progressListener;
     private Duration progressInterval = Duration.ofSeconds(1);
+    private int parallel;
+    private boolean checkpoints = true;
+    private String stateTable = io.rowferry.checkpoint.StateTable.DEFAULT_NAME;
+    private boolean resume;
+    private boolean restart;
+    private int retries = DEFAULT_RETRIES;
+    private Duration retryWait = Duration.ofSeconds(1);
 
     CopyBuilder() {}
 
@@ -201,16 +210,90 @@ public final class CopyBuilder {
         return this;
     }
 
+    /**
+     * Reads the table as {@code n} key ranges at once, each with its own source and target connection (a file target
+     * gets {@code n} readers and one writer). The ranges come from sampled key quantiles; the memory budget is shared.
+     * Default 1, or on {@link #resume} the interrupted run's number.
+     */
+    public CopyBuilder parallel(int n) {
+        if (n < 1) {
+            throw new RowferryException(ErrorKind.USAGE, "parallel must be at least 1, was " + n);
+        }
+        this.parallel = n;
+        return this;
+    }
+
+    /**
+     * Whether batches commit together with a checkpoint in the target's state table (default true). Checkpoints are
+     * kept for copies of a table with a unique NOT NULL key (keyset reads) into a database table; they make
+     * {@link #resume} and retries after a lost connection possible.
+     */
+    public CopyBuilder checkpoints(boolean keep) {
+        this.checkpoints = keep;
+        return this;
+    }
+
+    /** The table in the target database that holds checkpoints; default {@value io.rowferry.checkpoint.StateTable#DEFAULT_NAME}. */
+    public CopyBuilder stateTable(String name) {
+        this.stateTable = Objects.requireNonNull(name, "stateTable");
+        return this;
+    }
+
+    /**
+     * Continue an interrupted copy from its checkpoints: every unfinished split from the key after its last
+     * committed row. The target table is used as it is (no create, truncate or replace). Refused if the read differs
+     * from the interrupted one (table, key, columns, filter, split count). Create, truncate and replace are not
+     * applied again.
+     */
+    public CopyBuilder resume(boolean continueInterrupted) {
+        this.resume = continueInterrupted;
+        return this;
+    }
+
+    /** Discard the checkpoints of an interrupted copy into the same table and start over. */
+    public CopyBuilder restart(boolean startOver) {
+        this.restart = startOver;
+        return this;
+    }
+
+    /**
+     * How often a split is started again from its last checkpoint after a transient failure (connection lost,
+     * deadlock, serialization failure, lock timeout), waiting {@code firstWait}, then twice as long each time (at
+     * most 30 s). Default {@value #DEFAULT_RETRIES} times from 1 s. Without checkpoints nothing is retried.
+     */
+    public CopyBuilder retries(int times, Duration firstWait) {
+        if (times < 0) {
+            throw new RowferryException(ErrorKind.USAGE, "retries must be 0 or more, was " + times);
+        }
+        this.retries = times;
+        this.retryWait = Objects.requireNonNull(firstWait, "firstWait");
+        return this;
+    }
+
     /** Starts the copy on its own threads; the job reports progress and can be cancelled. */
     public CopyJob start() {
         if (source == null || (sink == null && targetDatabase == null)) {
             throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
         }
+        if (resume && restart) {
+            throw new RowferryException(ErrorKind.USAGE, "resume and restart contradict each other; choose one");
+        }
         io.rowferry.sink.TableSetup setup = tableSetup();
-        RowSink target = sink != null ? sink : databaseSink();
         long effectiveBatchBytes = batchBytes > 0 ? batchBytes : Math.max(1, bufferBytes / 4);
-        return CopyJob.start(source, target, setup, onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes,
-                progressListener, progressInterval);
+        boolean shared = sink != null;
+        java.util.function.Supplier<RowSink> sinks = shared ? () -> sink : this::databaseSink;
+        String targetDescription = shared ? sink.describe() : "table " + targetTable + " on " + targetDatabase.describe();
+        boolean keepCheckpoints = checkpoints && !shared;
+        if ((resume || restart) && !keepCheckpoints) {
+            throw new RowferryException(ErrorKind.USAGE, (resume ? "resume" : "restart")
+                    + " needs checkpoints, which are kept for copies into a database table with checkpoints on");
+        }
+        IfExists action = ifExists != null ? ifExists : create ? IfExists.FAIL : IfExists.APPEND;
+        CopyJob.Settings settings = new CopyJob.Settings(source, sinks, shared, targetDescription, setup, action,
+                onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel,
+                keepCheckpoints ? targetTable.toString() : null, targetDatabase, keepCheckpoints ? stateTable : null,
+                resume, restart, retries, retryWait, progressListener, progressInterval);
+        return CopyJob.start(settings);
     }
 
     /** Runs the copy to the end on this thread's behalf and returns its result, or throws its first failure. */

@@ -1,82 +1,86 @@
 package io.rowferry;
 
-import io.rowferry.internal.BoundedHandoff;
+import io.rowferry.checkpoint.SplitState;
+import io.rowferry.checkpoint.StateTable;
 import io.rowferry.sink.RowSink;
+import io.rowferry.sink.TableSetup;
+import io.rowferry.source.KeyRange;
+import io.rowferry.source.ReadPlan;
+import io.rowferry.source.SplitPlanner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running copy: a reader thread and a writer thread joined by a {@link BoundedHandoff}. The first failure on
- * either side stops both; {@link #await()} rethrows it after every resource is closed.
+ * A running copy. It plans the read, prepares the target table, cuts the read into key ranges when asked to run in
+ * parallel, and copies each range in a {@link CopyLane}: reader threads feeding a writer through a bounded hand-off.
+ * With a state table, every batch commits together with its checkpoint; a lane that fails with a transient error
+ * (connection lost, deadlock, lock timeout) is started again from its last checkpoint after a pause, and
+ * {@code resume} continues an interrupted run from the checkpoints it left.
+ *
+ * <p>The first failure that is not retried stops every lane; {@link #await()} rethrows it after everything is closed.
  */
 public final class CopyJob {
     private static final Logger LOG = LoggerFactory.getLogger(CopyJob.class);
-    /** Rows per chunk handed from reader to writer; chunks keep locking off the per-row path. */
-    private static final int CHUNK_ROWS = 512;
 
-    private final ReadBuilder source;
-    private final RowSink sink;
-    private final io.rowferry.sink.TableSetup setup;
-    private final OnLossy onLossy;
-    private volatile io.rowferry.sink.ValueGuards guards;
-    private final RowTransform transform;
-    private final int batchSize;
-    private final long batchBytes;
-    private final long chunkBytes;
-    private final BoundedHandoff handoff;
-    private final Consumer<CopyProgress> progressListener;
-    private final Duration progressInterval;
-
-    private final AtomicLong rowsRead = new AtomicLong();
-    private final AtomicLong rowsWritten = new AtomicLong();
-    private final AtomicLong rowsDropped = new AtomicLong();
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
+    private final Settings settings;
+    private final CopyLane.Counters counters = new CopyLane.Counters();
+    private final List<CopyLane> activeLanes = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> losses = new LinkedHashMap<>();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    private final AtomicInteger retries = new AtomicInteger();
     private final CountDownLatch done = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
     private volatile ReadStrategy strategy;
-    private volatile String sourceDescription;
     private volatile boolean cancelled;
-    private volatile Thread writerThread;
-    private volatile Thread readerThread;
+    private volatile int splitCount = 1;
+    /** Lanes at once: as configured, or on resume without a setting, the interrupted run's split count. */
+    private volatile int parallel;
+    private volatile long rowsBefore;
+    private volatile ExecutorService pool;
     private CopyResult result;
 
-    private CopyJob(ReadBuilder source, RowSink sink, io.rowferry.sink.TableSetup setup, OnLossy onLossy,
-            RowTransform transform, int batchSize, long batchBytes, long bufferBytes,
-            Consumer<CopyProgress> progressListener, Duration progressInterval) {
-        this.source = source;
-        this.sink = sink;
-        this.setup = setup;
-        this.onLossy = onLossy;
-        this.transform = transform;
-        this.batchSize = batchSize;
-        this.batchBytes = batchBytes;
-        this.chunkBytes = Math.max(1, bufferBytes / 16);
-        // Half the budget waits in the hand-off; the rest covers the writer's batch and the reader's chunk.
-        this.handoff = new BoundedHandoff(Math.max(1, bufferBytes / 2), Math.max(batchSize * 4L, CHUNK_ROWS * 4L));
-        this.progressListener = progressListener;
-        this.progressInterval = progressInterval;
+    /**
+     * Everything a copy was configured with.
+     *
+     * @param sinks a new sink per lane (database targets), or the one sink when {@code sharedSink} is true
+     * @param sharedSink true when every split must go through one sink (a file): one writer, parallel readers
+     * @param job the name the checkpoints are kept under (the target table), or null without checkpoints
+     * @param stateTable the state table's name, or null to keep no checkpoints
+     */
+    record Settings(ReadBuilder source, Supplier<RowSink> sinks, boolean sharedSink, String targetDescription,
+            TableSetup setup,
+            IfExists ifExists, OnLossy onLossy, RowTransform transform, int batchSize, long batchBytes,
+            long bufferBytes, int parallel, String job, io.rowferry.Database stateDatabase, String stateTable,
+            boolean resume, boolean restart, int maxRetries, Duration retryWait,
+            Consumer<CopyProgress> progressListener, Duration progressInterval) {}
+
+    private CopyJob(Settings settings) {
+        this.settings = settings;
+        this.parallel = Math.max(1, settings.parallel());
     }
 
-    static CopyJob start(ReadBuilder source, RowSink sink, io.rowferry.sink.TableSetup setup, OnLossy onLossy,
-            RowTransform transform, int batchSize, long batchBytes, long bufferBytes,
-            Consumer<CopyProgress> progressListener, Duration progressInterval) {
-        CopyJob job = new CopyJob(source, sink, setup, onLossy, transform, batchSize, batchBytes, bufferBytes,
-                progressListener, progressInterval);
-        Thread writer = new Thread(job::runWriter, "rowferry-writer");
-        writer.setDaemon(true);
-        job.writerThread = writer;
-        writer.start();
-        if (progressListener != null) {
+    static CopyJob start(Settings settings) {
+        CopyJob job = new CopyJob(settings);
+        Thread coordinator = new Thread(job::runCopy, "rowferry-copy");
+        coordinator.setDaemon(true);
+        coordinator.start();
+        if (settings.progressListener() != null) {
             Thread reporter = new Thread(job::reportProgress, "rowferry-progress");
             reporter.setDaemon(true);
             reporter.start();
@@ -88,25 +92,26 @@ public final class CopyJob {
     public CopyProgress progress() {
         long end = endNanos;
         long now = end != 0 ? end : System.nanoTime();
-        return new CopyProgress(rowsRead.get(), rowsWritten.get(), rowsDropped.get(), bytesRead.get(),
-                handoff.queuedBytes(), batches.get(), strategy, Duration.ofNanos(now - startNanos));
+        long queued = activeLanes.stream().mapToLong(CopyLane::queuedBytes).sum();
+        return new CopyProgress(counters.rowsRead.get(), counters.rowsWritten.get(), counters.rowsDropped.get(),
+                counters.bytesRead.get(), queued, counters.batches.get(), strategy, Duration.ofNanos(now - startNanos));
     }
 
-    /** Asks both threads to stop; the unfinished batch is rolled back and {@link #await()} throws CANCELLED. */
+    /** Asks every lane to stop; unfinished batches are rolled back and {@link #await()} throws CANCELLED. */
     public void cancel() {
-        // Recorded before the flag is set, so that this message wins over the writer's own "copy cancelled".
+        // Recorded before the flag is set, so that this message wins over the lanes' own "copy cancelled".
         failed(new RowferryException(ErrorKind.CANCELLED, "copy cancelled after "
-                + rowsWritten.get() + " committed rows"));
+                + counters.rowsWritten.get() + " committed rows"));
         cancelled = true;
-        handoff.cancel();
-        handoff.fail(new RowferryException(ErrorKind.CANCELLED, "copy cancelled"));
-        Thread reader = readerThread;
-        if (reader != null) {
-            reader.interrupt();
+        RowferryException why = new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
+        activeLanes.forEach(lane -> lane.cancel(why));
+        ExecutorService running = pool;
+        if (running != null) {
+            running.shutdownNow();
         }
     }
 
-    /** Whether both threads have ended. */
+    /** Whether the copy has ended. */
     public boolean isDone() {
         return done.getCount() == 0;
     }
@@ -135,161 +140,275 @@ public final class CopyJob {
         }
     }
 
-    // ---- writer thread: also starts the reader once the source and the target are open ----
+    // ---- the coordinator thread ----
 
-    private void runWriter() {
-        io.rowferry.RowStream rows = null;
-        boolean sinkOpened = false;
+    private void runCopy() {
         try {
-            rows = source.open();
-            strategy = rows.plan().strategy();
-            sourceDescription = rows.plan().sourceName() + " on " + source.database().describe();
-            if (setup != null) {
-                setup.apply(rows.plan());
+            ReadPlan plan = settings.source().plan();
+            strategy = plan.strategy();
+            String sourceDescription = plan.sourceName() + " on " + settings.source().database().describe();
+            StateTable state = stateTable(plan);
+            List<SplitState> splits = state != null ? checkpointedSplits(plan, state) : plannedSplits(plan);
+            splitCount = splits.size();
+            List<SplitState> open = splits.stream().filter(split -> !split.done()).toList();
+            if (open.isEmpty()) {
+                LOG.info("every split of this copy is already committed; nothing to resume");
+            } else if (settings.sharedSink()) {
+                runLane(plan, open, state);
+            } else {
+                runLanes(plan, open, state);
             }
-            sink.open(rows.schema());
-            sinkOpened = true;
-            io.rowferry.sink.TargetTable targetTable = sink.targetTable();
-            if (targetTable != null) {
-                guards = new io.rowferry.sink.ValueGuards(targetTable, targetTable.dialect(), onLossy);
-            }
-            io.rowferry.RowStream stream = rows;
-            Thread reader = new Thread(() -> runReader(stream), "rowferry-reader");
-            reader.setDaemon(true);
-            readerThread = reader;
-            rows = null; // the reader owns it now
-            reader.start();
-            writeAll();
-            sink.finish();
-            result = new CopyResult(sourceDescription, sink.describe(), strategy, rowsRead.get(),
-                    rowsWritten.get(), rowsDropped.get(), bytesRead.get(), batches.get(), elapsed(),
-                    guards == null ? java.util.Map.of() : guards.losses());
+            rethrowFailure();
+            String target = settings.targetDescription();
+            result = new CopyResult(sourceDescription, target, strategy, counters.rowsRead.get(),
+                    counters.rowsWritten.get(), counters.rowsDropped.get(), counters.bytesRead.get(),
+                    counters.batches.get(), elapsed(), Map.copyOf(losses), splitCount, retries.get(), rowsBefore);
         } catch (Throwable e) {
             failed(e);
-            handoff.cancel();
-            if (sinkOpened) {
-                try {
-                    sink.abort();
-                } catch (RuntimeException abortFailure) {
-                    LOG.debug("abort of {} failed: {}", sink.describe(), abortFailure.toString());
-                }
-            }
         } finally {
-            if (rows != null) {
-                rows.close();
-            }
-            joinReader();
-            try {
-                sink.close();
-            } catch (RuntimeException closeFailure) {
-                failed(closeFailure);
+            ExecutorService running = pool;
+            if (running != null) {
+                running.shutdownNow();
             }
             endNanos = System.nanoTime();
             done.countDown();
         }
     }
 
-    private void writeAll() throws Exception {
-        List<Row> batch = new ArrayList<>(Math.min(batchSize, 10_000));
-        long batchBytesSoFar = 0;
-        List<Row> chunk;
-        while ((chunk = takeChunk()) != null) {
-            for (Row row : chunk) {
-                Row out = transform == null ? row : transform.apply(row);
-                if (out == null) {
-                    rowsDropped.incrementAndGet();
-                    continue;
-                }
-                if (guards != null) {
-                    out = guards.admit(out);
-                }
-                if (!batch.isEmpty() && out.schema() != batch.get(0).schema()) {
-                    flush(batch); // all rows of a batch share one schema
-                    batchBytesSoFar = 0;
-                }
-                batch.add(out);
-                batchBytesSoFar += out.sizeBytes();
-                if (batch.size() >= batchSize || batchBytesSoFar >= batchBytes) {
-                    flush(batch);
-                    batchBytesSoFar = 0;
-                }
+    /** Without checkpoints: prepare the target, and cut the read into ranges when running in parallel. */
+    private List<SplitState> plannedSplits(ReadPlan plan) {
+        if (settings.resume()) {
+            throw new RowferryException(ErrorKind.USAGE, "--resume needs checkpoints: a copy of a table with a"
+                    + " unique NOT NULL key (keyset strategy) into a database table, with checkpoints on");
+        }
+        List<KeyRange> ranges = parallel > 1 ? SplitPlanner.plan(plan, parallel)
+                : List.of(KeyRange.all());
+        applySetup(plan);
+        return ranges.stream().map(range -> new SplitState(range, null, 0, false)).toList();
+    }
+
+    /** With checkpoints: continue the recorded splits (resume) or record new ones. */
+    private List<SplitState> checkpointedSplits(ReadPlan plan, StateTable state) {
+        Optional<StateTable.Recorded> recorded = state.load();
+        String planText = planText(plan);
+        if (settings.resume()) {
+            StateTable.Recorded previous = recorded.orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
+                    "nothing to resume: " + state.name() + " holds no checkpoints of a copy into "
+                            + settings.job()));
+            if (settings.parallel() < 1) {
+                String recordedSplits = previous.plan().substring(previous.plan().lastIndexOf("; splits ") + 9);
+                parallel = Integer.parseInt(recordedSplits.strip());
+                planText = planText(plan);
+            }
+            if (!previous.plan().equals(planText)) {
+                throw new RowferryException(ErrorKind.USAGE, "cannot resume the copy into " + settings.job()
+                        + ": it was started with " + difference(previous.plan(), planText)
+                        + "; run it again as it was, or start over with --restart");
+            }
+            rowsBefore = previous.rowsWritten();
+            LOG.info("resuming the copy into {}: {} rows were committed by earlier runs (last at {})",
+                    settings.job(), previous.rowsWritten(), previous.updatedAt());
+            return previous.splits();
+        }
+        if (recorded.isPresent() && !recorded.get().finished() && !settings.restart()
+                && settings.ifExists() == IfExists.APPEND) {
+            StateTable.Recorded previous = recorded.get();
+            throw new RowferryException(ErrorKind.USAGE, "an interrupted copy into " + settings.job() + " left "
+                    + previous.rowsWritten() + " committed rows (last at " + previous.updatedAt() + ");"
+                    + " continue it with --resume, or start over with --restart");
+        }
+        List<KeyRange> ranges = SplitPlanner.plan(plan, parallel);
+        applySetup(plan);
+        state.begin(planText, ranges);
+        return ranges.stream().map(range -> new SplitState(range, null, 0, false)).toList();
+    }
+
+    private void applySetup(ReadPlan plan) {
+        if (settings.setup() != null) {
+            settings.setup().apply(plan);
+        }
+    }
+
+    private StateTable stateTable(ReadPlan plan) {
+        if (settings.stateTable() == null || plan.strategy() != ReadStrategy.KEYSET || settings.sharedSink()) {
+            if (settings.restart()) {
+                LOG.debug("--restart has nothing to discard: this copy keeps no checkpoints");
+            }
+            return null;
+        }
+        return new StateTable(settings.stateDatabase(), settings.stateTable(), settings.job());
+    }
+
+    /** What must not change between a run and its resumption, as "name value" parts separated by "; ". */
+    private String planText(ReadPlan plan) {
+        return "source table " + plan.tableRef() + "; key " + plan.keyNames() + "; columns " + plan.columnNames()
+                + "; filter " + (plan.filter() == null ? "none" : plan.filter()) + "; splits " + parallel;
+    }
+
+    private static String difference(String before, String now) {
+        String[] old = before.split("; ");
+        String[] current = now.split("; ");
+        List<String> changes = new ArrayList<>();
+        for (int i = 0; i < Math.min(old.length, current.length); i++) {
+            if (!old[i].equals(current[i])) {
+                changes.add(old[i] + " (now " + current[i].substring(current[i].indexOf(' ') + 1) + ")");
             }
         }
-        if (!batch.isEmpty()) {
-            flush(batch);
+        return changes.isEmpty() ? before : String.join(", ", changes);
+    }
+
+    /** One lane per split, at most {@code parallel} at a time, each retried on its own. */
+    private void runLanes(ReadPlan plan, List<SplitState> splits, StateTable state) throws Exception {
+        int threads = Math.min(parallel, splits.size());
+        ExecutorService lanes = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "rowferry-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool = lanes;
+        List<Future<?>> futures = new ArrayList<>();
+        for (SplitState split : splits) {
+            futures.add(lanes.submit(() -> {
+                if (firstFailure.get() == null) {
+                    runLane(plan, List.of(split), state);
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.CancellationException ignored) {
+                // cancelled with the job; its failure is recorded
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed(e.getCause());
+            }
         }
     }
 
-    private List<Row> takeChunk() throws Exception {
+    /** Runs one lane to the end, starting it again from its checkpoints after transient failures. */
+    private void runLane(ReadPlan plan, List<SplitState> splits, StateTable state) {
+        long bufferBytes = Math.max(1 << 16, settings.bufferBytes() / Math.min(parallel,
+                settings.sharedSink() ? 1 : Math.max(1, splitCount)));
+        List<SplitState> current = splits;
+        for (int attempt = 0; ; attempt++) {
+            List<CopyLane.Split> laneSplits = current.stream().filter(split -> !split.done())
+                    .map(split -> new CopyLane.Split(split.range(), readPlan(plan, split), split.rowsWritten()))
+                    .toList();
+            if (laneSplits.isEmpty()) {
+                return;
+            }
+            CopyLane lane = new CopyLane(laneSplits, settings.sinks().get(), state, settings.onLossy(),
+                    settings.transform(), settings.batchSize(), settings.batchBytes(), bufferBytes, counters);
+            activeLanes.add(lane);
+            try {
+                if (cancelled) {
+                    throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
+                }
+                lane.run();
+                mergeLosses(lane);
+                return;
+            } catch (RowferryException e) {
+                mergeLosses(lane);
+                if (!retryable(e, state, attempt)) {
+                    failed(e);
+                    cancelOthers(lane);
+                    throw e;
+                }
+                Duration wait = backoff(attempt);
+                counters.rowsRead.addAndGet(-lane.uncommittedRows());
+                retries.incrementAndGet();
+                LOG.warn("{}; retrying {} from its last checkpoint in {} ms (attempt {} of {})", e.getMessage(),
+                        describe(laneSplits), wait.toMillis(), attempt + 2, settings.maxRetries() + 1);
+                sleep(wait);
+                current = reload(state, current);
+            } finally {
+                activeLanes.remove(lane);
+            }
+        }
+    }
+
+    private ReadPlan readPlan(ReadPlan plan, SplitState split) {
+        if (plan.strategy() != ReadStrategy.KEYSET) {
+            return plan;
+        }
+        KeyRange remaining = split.remaining();
+        return plan.withRange(remaining.after() != null ? remaining.after() : plan.startAfter(),
+                remaining.until() != null ? remaining.until() : plan.endAt());
+    }
+
+    private boolean retryable(RowferryException failure, StateTable state, int attempt) {
+        boolean transientKind = failure.kind() == ErrorKind.CONNECTION || failure.kind() == ErrorKind.TRANSIENT;
+        return transientKind && state != null && !cancelled && attempt < settings.maxRetries()
+                && firstFailure.get() == null;
+    }
+
+    /** 1, 2, 4, ... times the base wait, at most 30 s. */
+    private Duration backoff(int attempt) {
+        long millis = settings.retryWait().toMillis() << Math.min(attempt, 16);
+        return Duration.ofMillis(Math.min(millis, 30_000));
+    }
+
+    private void sleep(Duration wait) {
         try {
-            return handoff.take();
-        } catch (BoundedHandoff.ReaderFailedException e) {
-            throw asRowferryException(e.getCause());
-        }
-    }
-
-    private void flush(List<Row> batch) {
-        if (cancelled) {
-            throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
-        }
-        sink.write(batch);
-        rowsWritten.addAndGet(batch.size());
-        batches.incrementAndGet();
-        batch.clear();
-    }
-
-    private void joinReader() {
-        Thread reader = readerThread;
-        if (reader == null) {
-            return;
-        }
-        try {
-            reader.join();
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
         }
     }
 
-    // ---- reader thread ----
+    /** The lane's splits as the state table records them: what the failed attempt committed is kept. */
+    private List<SplitState> reload(StateTable state, List<SplitState> splits) {
+        StateTable.Recorded recorded;
+        try {
+            recorded = state.load().orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
+                    "the checkpoints of " + settings.job() + " disappeared from " + state.name()));
+        } catch (RowferryException e) {
+            if (e.kind() == ErrorKind.CONNECTION || e.kind() == ErrorKind.TRANSIENT) {
+                return splits; // the next attempt fails the same way, and counts
+            }
+            throw e;
+        }
+        List<SplitState> reloaded = new ArrayList<>();
+        for (SplitState split : splits) {
+            reloaded.add(recorded.splits().get(split.range().index()));
+        }
+        return reloaded;
+    }
 
-    private void runReader(io.rowferry.RowStream rows) {
-        try (rows) {
-            List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
-            long bytes = 0;
-            Row row;
-            while ((row = rows.nextRow()) != null) {
-                chunk.add(row);
-                bytes += row.sizeBytes();
-                rowsRead.incrementAndGet();
-                bytesRead.addAndGet(row.sizeBytes());
-                if (chunk.size() >= CHUNK_ROWS || bytes >= chunkBytes) {
-                    handoff.put(chunk, bytes);
-                    chunk = new ArrayList<>(CHUNK_ROWS);
-                    bytes = 0;
-                }
+    private static String describe(List<CopyLane.Split> splits) {
+        return splits.size() == 1 ? "split " + splits.get(0).range().index() : splits.size() + " splits";
+    }
+
+    private void cancelOthers(CopyLane failed) {
+        RowferryException why = new RowferryException(ErrorKind.CANCELLED, "copy cancelled: another split failed");
+        for (CopyLane lane : activeLanes) {
+            if (lane != failed) {
+                lane.cancel(why);
             }
-            if (!chunk.isEmpty()) {
-                handoff.put(chunk, bytes);
-            }
-            handoff.finish();
-        } catch (BoundedHandoff.CancelledException e) {
-            // the writer stopped first; its failure is the one reported
-        } catch (InterruptedException e) {
-            handoff.fail(new RowferryException(ErrorKind.CANCELLED, "copy cancelled"));
-        } catch (Throwable e) {
-            failed(e);
-            handoff.fail(e);
+        }
+    }
+
+    private synchronized void mergeLosses(CopyLane lane) {
+        lane.losses().forEach((column, count) -> losses.merge(column, count, Long::sum));
+    }
+
+    private void rethrowFailure() {
+        Throwable failure = firstFailure.get();
+        if (failure != null) {
+            throw asRowferryException(failure);
         }
     }
 
     // ---- progress and failures ----
 
     private void reportProgress() {
+        Consumer<CopyProgress> listener = settings.progressListener();
         try {
-            while (!done.await(progressInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                progressListener.accept(progress());
+            while (!done.await(settings.progressInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                listener.accept(progress());
             }
-            progressListener.accept(progress());
+            listener.accept(progress());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -298,10 +417,7 @@ public final class CopyJob {
     }
 
     private void failed(Throwable failure) {
-        if (firstFailure.compareAndSet(null, failure)) {
-            return;
-        }
-        if (firstFailure.get() != failure) {
+        if (!firstFailure.compareAndSet(null, failure) && firstFailure.get() != failure) {
             LOG.debug("further failure after the first: {}", failure.toString());
         }
     }
@@ -310,7 +426,7 @@ public final class CopyJob {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static RowferryException asRowferryException(Throwable failure) {
+    static RowferryException asRowferryException(Throwable failure) {
         if (failure instanceof RowferryException rowferry) {
             return rowferry;
         }

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param batches batches written (commits, for database targets)
  * @param elapsed wall time of the copy
  * @param lossyValues per column, values written not as they were (only with {@link OnLossy#WARN} or ALLOW)
+ * @param splits key ranges the read was cut into (1 unless run in parallel)
+ * @param retries lanes started again from their checkpoints after a transient failure
+ * @param rowsBefore rows earlier runs had committed, when this run resumed them (0 otherwise)
  */
 public record CopyResult(
         String source,
@@ -26,7 +29,10 @@ public record CopyResult(
         long bytesRead,
         long batches,
         Duration elapsed,
-        java.util.Map<String, Long> lossyValues) {
+        java.util.Map<String, Long> lossyValues,
+        int splits,
+        int retries,
+        long rowsBefore) {
 
     /** Values written not exactly as they were, over all columns. */
     public long lossyValueCount() {

@@ -25,6 +25,7 @@ public final class ReadBuilder {
     private ReadStrategy strategy = ReadStrategy.AUTO;
     private List<String> keyColumns = List.of();
     private Object[] startAfter;
+    private Object[] endAt;
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private long fetchBytes = DEFAULT_FETCH_BYTES;
 
@@ -81,6 +82,12 @@ public final class ReadBuilder {
         return this;
     }
 
+    /** End at this key, included (keyset only): with {@link #startAfter} it reads one key range. */
+    public ReadBuilder endAt(Object... key) {
+        this.endAt = key == null ? null : Arrays.copyOf(key, key.length);
+        return this;
+    }
+
     /** Rows per fetch (cursor) or page (keyset, offset); default {@value #DEFAULT_FETCH_SIZE}. */
     public ReadBuilder fetchSize(int rows) {
         this.fetchSize = rows;
@@ -97,7 +104,7 @@ public final class ReadBuilder {
     }
 
     ReadSpec spec() {
-        return new ReadSpec(database, table, query, columns, filter, strategy, keyColumns, startAfter, fetchSize,
+        return new ReadSpec(database, table, query, columns, filter, strategy, keyColumns, startAfter, endAt, fetchSize,
                 fetchBytes);
     }
 

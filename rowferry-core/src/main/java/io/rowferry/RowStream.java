@@ -48,6 +48,11 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
         return plan;
     }
 
+    /** The key of the row {@link #nextRow()} returned last, for keyset reads; null for others. */
+    Object[] lastKey() {
+        return reader.lastKey();
+    }
+
     /** The columns of the rows. */
     public RowSchema schema() {
         return reader.schema();

@@ -74,20 +74,19 @@ public abstract class AbstractDialect implements Dialect {
         if (query.filter() != null) {
             conditions.add("(" + query.filter() + ")");
         }
-        int[] parameters = new int[0];
+        List<String> keys = query.keyColumns();
+        boolean rowValues = keys.size() == 1 || supports(Capability.ROW_VALUE_COMPARISON);
+        int[] lower = new int[0];
         if (query.afterKey()) {
-            List<String> keys = query.keyColumns();
-            if (keys.size() == 1 || supports(Capability.ROW_VALUE_COMPARISON)) {
-                conditions.add(rowValueAfter(keys));
-                parameters = new int[keys.size()];
-                for (int i = 0; i < keys.size(); i++) {
-                    parameters[i] = i;
-                }
-            } else {
-                List<Integer> order = new ArrayList<>();
-                conditions.add("(" + expandedAfter(keys, order) + ")");
-                parameters = order.stream().mapToInt(Integer::intValue).toArray();
-            }
+            List<Integer> order = new ArrayList<>();
+            conditions.add(rowValues ? rowValueCompare(keys, ">", order) : "(" + expandedAfter(keys, order) + ")");
+            lower = order.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int[] upper = new int[0];
+        if (query.untilKey()) {
+            List<Integer> order = new ArrayList<>();
+            conditions.add(rowValues ? rowValueCompare(keys, "<=", order) : "(" + expandedUntil(keys, order) + ")");
+            upper = order.stream().mapToInt(Integer::intValue).toArray();
         }
         StringBuilder sql = new StringBuilder(selectPrefix(query.limit()))
                 .append(String.join(", ", query.columns()))
@@ -98,16 +97,19 @@ public abstract class AbstractDialect implements Dialect {
         }
         sql.append(" ORDER BY ").append(String.join(", ", query.keyColumns()));
         sql.append(limitClause(query.limit()));
-        return new KeysetSql(sql.toString(), parameters);
+        return new KeysetSql(sql.toString(), lower, upper);
     }
 
-    /** {@code (a, b) > (?, ?)}, or {@code a > ?} for a one-column key. */
-    protected String rowValueAfter(List<String> keys) {
+    /** {@code (a, b) > (?, ?)}, or {@code a > ?} for a one-column key; {@code order} receives 0..n-1. */
+    protected String rowValueCompare(List<String> keys, String operator, List<Integer> order) {
+        for (int i = 0; i < keys.size(); i++) {
+            order.add(i);
+        }
         if (keys.size() == 1) {
-            return keys.get(0) + " > ?";
+            return keys.get(0) + " " + operator + " ?";
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        return "(" + String.join(", ", keys) + ") > (" + placeholders + ")";
+        return "(" + String.join(", ", keys) + ") " + operator + " (" + placeholders + ")";
     }
 
     /**
@@ -117,16 +119,55 @@ public abstract class AbstractDialect implements Dialect {
     protected String expandedAfter(List<String> keys, List<Integer> order) {
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            List<String> parts = new ArrayList<>();
-            for (int j = 0; j < i; j++) {
-                parts.add(keys.get(j) + " = ?");
-                order.add(j);
-            }
-            parts.add(keys.get(i) + " > ?");
-            order.add(i);
-            alternatives.add("(" + String.join(" AND ", parts) + ")");
+            alternatives.add(expandedStep(keys, i, " > ?", order));
         }
         return String.join(" OR ", alternatives);
+    }
+
+    /** {@code (a < ?) OR (a = ? AND b < ?) OR (a = ? AND b = ?)}: the portable form of {@code (a, b) <= (?, ?)}. */
+    protected String expandedUntil(List<String> keys, List<Integer> order) {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            alternatives.add(expandedStep(keys, i, " < ?", order));
+        }
+        alternatives.add(expandedStep(keys, keys.size() - 1, " = ?", order));
+        return String.join(" OR ", alternatives);
+    }
+
+    private static String expandedStep(List<String> keys, int last, String comparison, List<Integer> order) {
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < last; j++) {
+            parts.add(keys.get(j) + " = ?");
+            order.add(j);
+        }
+        parts.add(keys.get(last) + comparison);
+        order.add(last);
+        return "(" + String.join(" AND ", parts) + ")";
+    }
+
+    /** Rows kept at random, in the server: {@code WHERE <random in [0,1)> < fraction}; sorted by the key. */
+    @Override
+    public String sampleKeysSql(String table, List<String> keyColumns, String filter, double fraction) {
+        List<String> conditions = new ArrayList<>();
+        if (filter != null) {
+            conditions.add("(" + filter + ")");
+        }
+        if (fraction < 1.0) {
+            conditions.add(randomFractionSql() + " < " + fractionLiteral(fraction));
+        }
+        String keys = String.join(", ", keyColumns);
+        return "SELECT " + keys + " FROM " + table
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY " + keys;
+    }
+
+    /** An expression giving a random number in [0, 1) per row; ANSI has none, most databases call it RAND(). */
+    protected String randomFractionSql() {
+        return "RAND()";
+    }
+
+    protected static String fractionLiteral(double fraction) {
+        return new java.math.BigDecimal(fraction).setScale(8, java.math.RoundingMode.UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** What comes before the column list; SQL Server puts {@code TOP (n)} here. */

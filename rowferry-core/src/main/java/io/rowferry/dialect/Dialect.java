@@ -109,6 +109,21 @@ public interface Dialect {
     String createTableSql(String table, List<String> columns, List<String> types, List<Boolean> nullable,
             List<String> primaryKey);
 
+    /**
+     * The server's estimate of a table's row count, cheap to get (statistics, not a count), or empty when it has none;
+     * the split planner then counts.
+     */
+    default java.util.OptionalLong estimatedRowCount(Connection connection, TableRef table) throws SQLException {
+        return java.util.OptionalLong.empty();
+    }
+
+    /**
+     * A query returning about {@code fraction} of the table's keys (all of them at 1.0), sorted by the key, for the
+     * split planner's quantiles. Where the database can, it samples pages instead of rows, so it reads only that
+     * fraction of the table.
+     */
+    String sampleKeysSql(String table, List<String> keyColumns, String filter, double fraction);
+
     /** Removes every row of a table, as fast as the database allows. */
     String truncateSql(String table);
 

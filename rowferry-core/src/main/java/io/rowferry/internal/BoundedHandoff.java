@@ -1,8 +1,6 @@
 package io.rowferry.internal;
 
-import io.rowferry.Row;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Either side can stop the other: the reader ends with {@link #finish()} or {@link #fail(Throwable)}, the
  * writer with {@link #cancel()}; every blocked call then returns or throws at once.
  */
-public final class BoundedHandoff {
+public final class BoundedHandoff<T> {
 
     /** Thrown to the reader when the writer has cancelled. */
     public static final class CancelledException extends Exception {
@@ -26,14 +24,14 @@ public final class BoundedHandoff {
         }
     }
 
-    private record Chunk(List<Row> rows, long bytes) {}
+    private record Chunk<T>(T rows, int count, long bytes) {}
 
     private final long maxBytes;
     private final long maxRows;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notFull = lock.newCondition();
     private final Condition notEmpty = lock.newCondition();
-    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    private final ArrayDeque<Chunk<T>> chunks = new ArrayDeque<>();
     private long queuedBytes;
     private long queuedRows;
     private boolean finished;
@@ -48,20 +46,20 @@ public final class BoundedHandoff {
         this.maxRows = maxRows;
     }
 
-    /** Adds a chunk, waiting while the queue is full. */
-    public void put(List<Row> rows, long bytes) throws InterruptedException, CancelledException {
+    /** Adds a chunk of {@code count} rows, waiting while the queue is full. */
+    public void put(T rows, int count, long bytes) throws InterruptedException, CancelledException {
         lock.lockInterruptibly();
         try {
             while (!cancelled && !chunks.isEmpty()
-                    && (queuedBytes + bytes > maxBytes || queuedRows + rows.size() > maxRows)) {
+                    && (queuedBytes + bytes > maxBytes || queuedRows + count > maxRows)) {
                 notFull.await();
             }
             if (cancelled) {
                 throw new CancelledException();
             }
-            chunks.addLast(new Chunk(rows, bytes));
+            chunks.addLast(new Chunk<>(rows, count, bytes));
             queuedBytes += bytes;
-            queuedRows += rows.size();
+            queuedRows += count;
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -72,7 +70,7 @@ public final class BoundedHandoff {
      * The next chunk, waiting while the queue is empty; null once the reader has finished and the queue is
      * drained. Throws the reader's failure, wrapped, if it failed.
      */
-    public List<Row> take() throws InterruptedException, ReaderFailedException {
+    public T take() throws InterruptedException, ReaderFailedException {
         lock.lockInterruptibly();
         try {
             while (chunks.isEmpty() && !finished && failure == null && !cancelled) {
@@ -81,12 +79,12 @@ public final class BoundedHandoff {
             if (failure != null) {
                 throw new ReaderFailedException(failure);
             }
-            Chunk chunk = chunks.pollFirst();
+            Chunk<T> chunk = chunks.pollFirst();
             if (chunk == null) {
                 return null;
             }
             queuedBytes -= chunk.bytes();
-            queuedRows -= chunk.rows().size();
+            queuedRows -= chunk.count();
             notFull.signal();
             return chunk.rows();
         } finally {

@@ -10,11 +10,21 @@ import io.rowferry.TableRef;
  */
 public final class InsertFallback {
     private JdbcTableSink sink;
+    private CommitHook commitHook;
+
+    /** The hook the fallback sink runs before each commit, as the bulk sink does. */
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
+        if (sink != null) {
+            sink.commitHook(hook);
+        }
+    }
 
     /** The fallback sink, opened for rows of this schema on first use. */
     public JdbcTableSink sink(Database database, TableRef table, RowSchema schema) {
         if (sink == null) {
             JdbcTableSink opened = new JdbcTableSink(database, table);
+            opened.commitHook(commitHook);
             try {
                 opened.open(schema);
             } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ public final class JdbcTableSink implements RowSink {
     private Dialect dialect;
     private Connection connection;
     private TargetTable target;
+    private CommitHook commitHook;
     private final Map<RowSchema, PreparedStatement> inserts = new IdentityHashMap<>();
 
     public JdbcTableSink(Database database, TableRef table) {
@@ -84,7 +85,7 @@ public final class JdbcTableSink implements RowSink {
             if (pending > 0) {
                 insert.executeBatch();
             }
-            connection.commit();
+            CommitHook.commit(connection, commitHook);
         } catch (SQLException | RuntimeException e) {
             TargetTable.rollbackQuietly(connection);
             throw target.rejected(connection, batch, e);
@@ -118,6 +119,16 @@ public final class JdbcTableSink implements RowSink {
     @Override
     public TargetTable targetTable() {
         return target;
+    }
+
+    @Override
+    public boolean acceptsCommitHook() {
+        return true;
+    }
+
+    @Override
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
     }
 
     @Override

@@ -29,6 +29,19 @@ public interface RowSink extends AutoCloseable {
     void close();
 
     /**
+     * Whether this sink commits each batch in a database transaction that can carry a {@link CommitHook}; file sinks
+     * cannot.
+     */
+    default boolean acceptsCommitHook() {
+        return false;
+    }
+
+    /** Statements to run in every batch's transaction before it commits; only where {@link #acceptsCommitHook()}. */
+    default void commitHook(CommitHook hook) {
+        throw new UnsupportedOperationException(describe() + " does not commit in a database transaction");
+    }
+
+    /**
      * The database table this sink writes into, once open, so that values can be checked against its columns; null
      * for file sinks, whose formats hold any value.
      */

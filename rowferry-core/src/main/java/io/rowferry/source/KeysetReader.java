@@ -17,6 +17,7 @@ final class KeysetReader extends PagedReader {
     private int[] keyPositions;
     private Object[] lastKey;
     private int[] parameterKeyIndexes;
+    private int[] upperKeyIndexes;
 
     KeysetReader(ReadPlan plan) {
         super(plan);
@@ -38,20 +39,29 @@ final class KeysetReader extends PagedReader {
             lastKey = plan.startAfter().clone();
         }
         KeysetSql sql = dialect.keysetPageSql(
-                new PageQuery(plan.table(), selected(), plan.keyColumns(), plan.filter(), lastKey != null, limit));
+                new PageQuery(plan.table(), selected(), plan.keyColumns(), plan.filter(), lastKey != null, limit,
+                        plan.endAt() != null));
         parameterKeyIndexes = sql.parameterKeyIndexes();
+        upperKeyIndexes = sql.upperKeyIndexes();
         return sql.sql();
     }
 
     @Override
     protected void bindPage(PreparedStatement statement) throws SQLException {
-        if (lastKey == null) {
-            return;
+        int parameter = 1;
+        if (lastKey != null) {
+            for (int keyPart : parameterKeyIndexes) {
+                plan.keyBinders().get(keyPart).bind(statement, parameter++, lastKey[keyPart]);
+            }
         }
-        for (int p = 0; p < parameterKeyIndexes.length; p++) {
-            int keyPart = parameterKeyIndexes[p];
-            plan.keyBinders().get(keyPart).bind(statement, p + 1, lastKey[keyPart]);
+        for (int keyPart : upperKeyIndexes) {
+            plan.keyBinders().get(keyPart).bind(statement, parameter++, plan.endAt()[keyPart]);
         }
+    }
+
+    @Override
+    public Object[] lastKey() {
+        return lastKey;
     }
 
     @Override

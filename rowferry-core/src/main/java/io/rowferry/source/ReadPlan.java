@@ -22,6 +22,7 @@ import java.util.List;
  * @param filter the user's WHERE condition, or null
  * @param cursorSql the statement a CURSOR read streams (null for paged reads)
  * @param startAfter the key to start after, or null to start at the beginning
+ * @param endAt the last key to read (included), or null to read to the end
  * @param fetchSize rows per fetch or page, at most
  * @param fetchBytes heap the rows of one fetch or page may take; the row count shrinks for wide rows
  */
@@ -39,8 +40,19 @@ public record ReadPlan(
         String filter,
         String cursorSql,
         Object[] startAfter,
+        Object[] endAt,
         int fetchSize,
         long fetchBytes) {
+
+    /** The same read limited to the keys after {@code after} (excluded; null: from the start) up to {@code until}
+     * (included; null: to the end). Only keyset reads have ranges. */
+    public ReadPlan withRange(Object[] after, Object[] until) {
+        if (strategy != ReadStrategy.KEYSET) {
+            throw new IllegalStateException("only keyset reads have key ranges");
+        }
+        return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
+                keyBinders, filter, cursorSql, after, until, fetchSize, fetchBytes);
+    }
 
     /** What this read holds on the source server while it runs, in one sentence. */
     public String holds() {

@@ -66,13 +66,11 @@ public final class ReadPlanner {
                 LOG.warn("offset pages rescan every earlier row: reading {} this way slows down as it goes;"
                         + " use keyset or cursor for real work", table.table());
             }
-            if (spec.startAfter() != null && strategy != ReadStrategy.KEYSET) {
-                throw new RowferryException(ErrorKind.USAGE, "starting after a key needs the keyset strategy");
+            if ((spec.startAfter() != null || spec.endAt() != null) && strategy != ReadStrategy.KEYSET) {
+                throw new RowferryException(ErrorKind.USAGE, "a key range (start after, end at) needs the keyset strategy");
             }
-            if (spec.startAfter() != null && spec.startAfter().length != key.size()) {
-                throw new RowferryException(ErrorKind.USAGE, "start-after key has " + spec.startAfter().length
-                        + " values but the key " + key + " has " + key.size() + " columns");
-            }
+            checkKeyLength("start-after", spec.startAfter(), key);
+            checkKeyLength("end-at", spec.endAt(), key);
             List<ColumnBinder> binders = new ArrayList<>();
             for (String keyColumn : key) {
                 Column column = table.columns().column(table.columns().indexOf(keyColumn));
@@ -83,7 +81,7 @@ public final class ReadPlanner {
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
                     names, quoted,
                     key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), cursorSql,
-                    spec.startAfter(), spec.fetchSize(), spec.fetchBytes());
+                    spec.startAfter(), spec.endAt(), spec.fetchSize(), spec.fetchBytes());
         } catch (SQLException e) {
             throw database.failure("cannot plan the read of table " + spec.table(), e);
         }
@@ -104,6 +102,13 @@ public final class ReadPlanner {
             query = query.substring(0, query.length() - 1).strip();
         }
         return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
-                null, query, null, spec.fetchSize(), spec.fetchBytes());
+                null, query, null, null, spec.fetchSize(), spec.fetchBytes());
+    }
+
+    private static void checkKeyLength(String what, Object[] values, List<String> key) {
+        if (values != null && values.length != key.size()) {
+            throw new RowferryException(ErrorKind.USAGE, what + " key has " + values.length
+                    + " values but the key " + key + " has " + key.size() + " columns");
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param columns the columns to read (any case), or empty for all
  * @param filter a WHERE condition without the keyword, or null
  * @param keyColumns an explicit keyset key (any case), or empty to use the primary or a unique key
+ * @param startAfter the key to start after (excluded), or null
+ * @param endAt the key to end at (included), or null to read to the end
  */
 public record ReadSpec(
         Database database,
@@ -23,5 +25,6 @@ public record ReadSpec(
         ReadStrategy strategy,
         List<String> keyColumns,
         Object[] startAfter,
+        Object[] endAt,
         int fetchSize,
         long fetchBytes) {}

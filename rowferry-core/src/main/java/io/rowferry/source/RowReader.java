@@ -16,6 +16,11 @@ public interface RowReader extends AutoCloseable {
     /** The columns of the rows this reader returns. */
     RowSchema schema();
 
+    /** The key of the row {@link #next()} returned last, for reads in key order (keyset); null otherwise. */
+    default Object[] lastKey() {
+        return null;
+    }
+
     @Override
     void close();
 }

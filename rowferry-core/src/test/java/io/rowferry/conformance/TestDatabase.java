@@ -77,8 +77,17 @@ public abstract class TestDatabase {
         }
     }
 
+    /** Drops the table and forgets the checkpoints of copies into it, as a new table has none. */
     public void dropTable(String table) throws SQLException {
         execute("DROP TABLE IF EXISTS " + table);
+        try (Connection connection = adminConnection();
+                java.sql.PreparedStatement forget = connection.prepareStatement(
+                        "DELETE FROM " + io.rowferry.checkpoint.StateTable.DEFAULT_NAME + " WHERE job = ?")) {
+            forget.setString(1, table);
+            forget.executeUpdate();
+        } catch (SQLException noStateTableYet) {
+            // nothing to forget
+        }
     }
 
     public long queryLong(String sql) throws SQLException {

@@ -35,13 +35,13 @@ class BoundedHandoffTest {
 
     @Test
     void aFullQueueBlocksThePutterUntilTheTakerMakesRoom() throws Exception {
-        BoundedHandoff handoff = new BoundedHandoff(10_000, 1_000_000);
+        BoundedHandoff<List<Row>> handoff = new BoundedHandoff<>(10_000, 1_000_000);
         List<Row> first = chunk(1, 9_000);
-        handoff.put(first, bytes(first));
+        handoff.put(first, first.size(), bytes(first));
         List<Row> second = chunk(1, 9_000);
         CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
             try {
-                handoff.put(second, bytes(second));
+                handoff.put(second, second.size(), bytes(second));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -55,12 +55,12 @@ class BoundedHandoffTest {
 
     @Test
     void theRowCountBoundsTooNotOnlyTheBytes() throws Exception {
-        BoundedHandoff handoff = new BoundedHandoff(Long.MAX_VALUE, 10);
+        BoundedHandoff<List<Row>> handoff = new BoundedHandoff<>(Long.MAX_VALUE, 10);
         List<Row> ten = chunk(10, 1);
-        handoff.put(ten, bytes(ten));
+        handoff.put(ten, ten.size(), bytes(ten));
         CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
             try {
-                handoff.put(chunk(1, 1), 1);
+                handoff.put(chunk(1, 1), 1, 1);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -72,17 +72,17 @@ class BoundedHandoffTest {
 
     @Test
     void aSingleRowLargerThanTheBudgetStillPasses() throws Exception {
-        BoundedHandoff handoff = new BoundedHandoff(1_000, 1_000);
+        BoundedHandoff<List<Row>> handoff = new BoundedHandoff<>(1_000, 1_000);
         List<Row> huge = chunk(1, 100_000);
-        handoff.put(huge, bytes(huge)); // into an empty queue: admitted
+        handoff.put(huge, huge.size(), bytes(huge)); // into an empty queue: admitted
         assertThat(handoff.take()).isSameAs(huge);
     }
 
     @Test
     void finishEndsTheTakerAfterTheLastChunk() throws Exception {
-        BoundedHandoff handoff = new BoundedHandoff(1_000_000, 1_000);
+        BoundedHandoff<List<Row>> handoff = new BoundedHandoff<>(1_000_000, 1_000);
         List<Row> rows = chunk(3, 10);
-        handoff.put(rows, bytes(rows));
+        handoff.put(rows, rows.size(), bytes(rows));
         handoff.finish();
         assertThat(handoff.take()).isSameAs(rows);
         assertThat(handoff.take()).isNull();
@@ -90,7 +90,7 @@ class BoundedHandoffTest {
 
     @Test
     void aReaderFailureReachesTheWriterAndACancelReachesTheReader() throws Exception {
-        BoundedHandoff failed = new BoundedHandoff(1_000_000, 1_000);
+        BoundedHandoff<List<Row>> failed = new BoundedHandoff<>(1_000_000, 1_000);
         CompletableFuture<Object> taker = CompletableFuture.supplyAsync(() -> {
             try {
                 return failed.take();
@@ -104,12 +104,12 @@ class BoundedHandoffTest {
         failed.fail(cause);
         assertThat(taker.get(5, TimeUnit.SECONDS)).isSameAs(cause);
 
-        BoundedHandoff cancelled = new BoundedHandoff(100, 1_000);
+        BoundedHandoff<List<Row>> cancelled = new BoundedHandoff<>(100, 1_000);
         List<Row> full = chunk(1, 200);
-        cancelled.put(full, bytes(full));
+        cancelled.put(full, full.size(), bytes(full));
         CompletableFuture<Object> putter = CompletableFuture.supplyAsync(() -> {
             try {
-                cancelled.put(chunk(1, 1), 1);
+                cancelled.put(chunk(1, 1), 1, 1);
                 return "put";
             } catch (BoundedHandoff.CancelledException e) {
                 return "cancelled";

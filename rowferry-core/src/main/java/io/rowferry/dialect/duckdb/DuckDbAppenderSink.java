@@ -8,6 +8,7 @@ import io.rowferry.TableRef;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
+import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.TargetTable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,6 +71,7 @@ final class DuckDbAppenderSink implements RowSink {
     private Connection connection;
     private Statement begin;
     private TargetTable target;
+    private CommitHook commitHook;
     private DuckDBAppender appender;
     private Map<String, String> defaults;
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
@@ -221,7 +223,7 @@ final class DuckDbAppenderSink implements RowSink {
                 rows.endRow();
             }
             rows.flush();
-            connection.commit();
+            CommitHook.commit(connection, commitHook);
             batchesAppended++;
         } catch (SQLException | RuntimeException e) {
             discardAppender();
@@ -309,6 +311,17 @@ final class DuckDbAppenderSink implements RowSink {
     @Override
     public TargetTable targetTable() {
         return target;
+    }
+
+    @Override
+    public boolean acceptsCommitHook() {
+        return true;
+    }
+
+    @Override
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
+        inserts.commitHook(hook);
     }
 
     @Override

@@ -58,6 +58,11 @@ public class DuckDbDialect extends AbstractDialect {
     }
 
     @Override
+    protected String randomFractionSql() {
+        return "random()";
+    }
+
+    @Override
     protected String offsetClause(int limit, long offset) {
         return " LIMIT " + limit + " OFFSET " + offset;
     }

@@ -8,6 +8,7 @@ import io.rowferry.TableRef;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
+import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.TargetTable;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -64,6 +65,7 @@ public abstract class LoadDataSink implements RowSink {
     private Connection connection;
     private Statement statement;
     private TargetTable target;
+    private CommitHook commitHook;
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
     /** Why every batch goes through INSERTs, or null while LOAD DATA is used. */
     private String insertsOnly;
@@ -259,7 +261,7 @@ public abstract class LoadDataSink implements RowSink {
             loaded = executeLoad(statement, plan.sql);
             warnings = statement.getWarnings();
             if (loaded == batch.size() && warnings == null) {
-                connection.commit();
+                CommitHook.commit(connection, commitHook);
                 batchesLoaded++;
                 return;
             }
@@ -337,6 +339,17 @@ public abstract class LoadDataSink implements RowSink {
     @Override
     public TargetTable targetTable() {
         return target;
+    }
+
+    @Override
+    public boolean acceptsCommitHook() {
+        return true;
+    }
+
+    @Override
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
+        inserts.commitHook(hook);
     }
 
     @Override

@@ -42,6 +42,11 @@ public class OracleDialect extends AbstractDialect {
     static final int DEFAULT_ROW_PREFETCH = 500;
 
     @Override
+    protected String randomFractionSql() {
+        return "DBMS_RANDOM.VALUE";
+    }
+
+    @Override
     public String id() {
         return "oracle";
     }

@@ -8,6 +8,7 @@ import io.rowferry.RowSchema;
 import io.rowferry.RowferryException;
 import io.rowferry.TableRef;
 import io.rowferry.sink.RowSink;
+import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.TargetTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,6 +58,7 @@ public final class PostgresCopySink implements RowSink {
     private Connection connection;
     private CopyManager copyManager;
     private TargetTable target;
+    private CommitHook commitHook;
     private CopyIn activeCopy;
     private long binaryBatches;
     private long textBatches;
@@ -166,7 +168,7 @@ public final class PostgresCopySink implements RowSink {
             copied = copy.endCopy(); // the server's refusal, if any, arrives here
             activeCopy = null;
             if (copied == batch.size()) {
-                connection.commit();
+                CommitHook.commit(connection, commitHook);
             }
         } catch (FieldEncoder.RefusedValueException e) {
             endCopyQuietly();
@@ -243,6 +245,16 @@ public final class PostgresCopySink implements RowSink {
     @Override
     public TargetTable targetTable() {
         return target;
+    }
+
+    @Override
+    public boolean acceptsCommitHook() {
+        return true;
+    }
+
+    @Override
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
     }
 
     @Override

@@ -61,6 +61,39 @@ public class PostgresDialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    /** Planner statistics: -1 (PostgreSQL 14+) or 0 until the table was first vacuumed or analyzed, then unknown. */
+    @Override
+    public java.util.OptionalLong estimatedRowCount(Connection connection, io.rowferry.TableRef table)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)")) {
+            statement.setString(1, qualifiedName(table));
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                long rows = result.next() ? result.getLong(1) : -1;
+                return rows > 0 ? java.util.OptionalLong.of(rows) : java.util.OptionalLong.empty();
+            }
+        }
+    }
+
+    /**
+     * {@code TABLESAMPLE SYSTEM} reads only the sampled fraction of the table's pages
+     * (https://www.postgresql.org/docs/current/sql-select.html#SQL-FROM), so sampling costs a fraction of a scan.
+     */
+    @Override
+    public String sampleKeysSql(String table, java.util.List<String> keyColumns, String filter, double fraction) {
+        if (fraction >= 1.0) {
+            return super.sampleKeysSql(table, keyColumns, filter, fraction);
+        }
+        String keys = String.join(", ", keyColumns);
+        return "SELECT " + keys + " FROM " + table + " TABLESAMPLE SYSTEM (" + fractionLiteral(fraction * 100) + ")"
+                + (filter == null ? "" : " WHERE (" + filter + ")") + " ORDER BY " + keys;
+    }
+
+    @Override
+    protected String randomFractionSql() {
+        return "random()";
+    }
+
     @Override
     protected String offsetClause(int limit, long offset) {
         return " LIMIT " + limit + " OFFSET " + offset;

@@ -72,6 +72,12 @@ public class SqliteDialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    /** SQLite's random() is a signed 64-bit integer; this maps it onto [0, 1). */
+    @Override
+    protected String randomFractionSql() {
+        return "((random() / 18446744073709551616.0) + 0.5)";
+    }
+
     @Override
     protected String offsetClause(int limit, long offset) {
         return " LIMIT " + limit + " OFFSET " + offset;

@@ -11,6 +11,7 @@ import io.rowferry.TableRef;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
+import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.TargetTable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,6 +56,7 @@ final class SqlServerBulkSink implements RowSink {
     private static final Logger LOG = LoggerFactory.getLogger(SqlServerBulkSink.class);
 
     private final Database database;
+    private CommitHook commitHook;
     private final TableRef typedTable;
     private Connection connection;
     private TargetTable target;
@@ -155,7 +157,7 @@ final class SqlServerBulkSink implements RowSink {
                 copy.addColumnMapping(i + 1, plan.targetNames().get(i));
             }
             copy.writeToServer(new SqlServerBulkData(plan.columns(), batch));
-            connection.commit();
+            CommitHook.commit(connection, commitHook);
         } catch (SQLException | RuntimeException e) {
             TargetTable.rollbackQuietly(connection);
             throw target.rejected(connection, batch, e);
@@ -210,6 +212,17 @@ final class SqlServerBulkSink implements RowSink {
     @Override
     public TargetTable targetTable() {
         return target;
+    }
+
+    @Override
+    public boolean acceptsCommitHook() {
+        return true;
+    }
+
+    @Override
+    public void commitHook(CommitHook hook) {
+        this.commitHook = hook;
+        inserts.commitHook(hook);
     }
 
     @Override

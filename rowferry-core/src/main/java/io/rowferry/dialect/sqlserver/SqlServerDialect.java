@@ -95,6 +95,12 @@ public class SqlServerDialect extends AbstractDialect {
         return "";
     }
 
+    /** RAND() is evaluated once per query in SQL Server; NEWID() is per row. */
+    @Override
+    protected String randomFractionSql() {
+        return "(ABS(CAST(CHECKSUM(NEWID()) AS BIGINT)) % 1000000) / 1000000.0";
+    }
+
     @Override
     public ColumnReader columnReader(Column column) {
         // DATETIMEOFFSET reports a vendor type code and getObject() returns microsoft.sql.DateTimeOffset;
