@@ -314,6 +314,9 @@ public final class CopyJob {
                     cancelOthers(lane);
                     throw e;
                 }
+                if (lane.committedRows() > 0) {
+                    attempt = 0; // the limit is on failures in a row: a long copy may lose its connection now and then
+                }
                 Duration wait = backoff(attempt);
                 counters.rowsRead.addAndGet(-lane.uncommittedRows());
                 retries.incrementAndGet();

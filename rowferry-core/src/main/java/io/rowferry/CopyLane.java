@@ -157,6 +157,11 @@ final class CopyLane {
         return guards == null ? Map.of() : guards.losses();
     }
 
+    /** Rows this lane committed. */
+    long committedRows() {
+        return laneWritten;
+    }
+
     /** Rows this lane read whose batch was not committed (for a retry, which reads them again). */
     long uncommittedRows() {
         return Math.max(0, laneRead.get() - laneWritten - laneDropped);

@@ -80,6 +80,9 @@ final class CopyCommand implements Callable<Integer> {
     PipelineOptions pipeline;
 
     @Mixin
+    ResumeOptions resume;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -87,6 +90,7 @@ final class CopyCommand implements Callable<Integer> {
         read.validate(spec);
         into.validate(spec, read);
         pipeline.validate(spec);
+        resume.validate(spec);
         Summary summary = new Summary(main, "copy", "copied", output, false);
         return summary.runAndReport(() -> {
             Database source = from.database(main);
@@ -94,7 +98,8 @@ final class CopyCommand implements Callable<Integer> {
             Database target = to.database(main);
             String table = into.table(read);
             summary.target("table " + TableRef.parse(table) + " on " + target.describe());
-            return pipeline.apply(into.apply(Rowferry.copy().from(read.read(source)).to(target, table), spec));
+            return resume.apply(pipeline.apply(
+                    into.apply(Rowferry.copy().from(read.read(source)).to(target, table), spec)));
         }, output.progress.display(main.err, main.environment));
     }
 }

@@ -77,6 +77,9 @@ final class Summary {
             Map<String, Object> fields = fields("ok", result.strategy(), result.rowsRead(), result.rowsWritten(),
                     result.rowsDropped(), result.bytesRead(), result.batches(), result.elapsed(), outcome);
             fields.put("lossyValues", result.lossyValues());
+            fields.put("splits", result.splits());
+            fields.put("retries", result.retries());
+            fields.put("rowsBefore", result.rowsBefore());
             jsonStream.println(JSON.writeValueAsString(fields));
             jsonStream.flush();
             return;
@@ -87,8 +90,22 @@ final class Summary {
                 + Figures.rate(result.rowsPerSecond()) + " rows/s, "
                 + Figures.megabytesPerSecond(result.megabytesPerSecond()) + " MB/s, peak heap "
                 + ByteSize.mebibytes(outcome.peakHeapBytes()) + ", " + ByteSize.mebibytes(outcome.peakHeapAfterGcBytes())
-                + " after GC, strategy " + strategyName(result.strategy()) + ")" + lossy(result)));
+                + " after GC, strategy " + strategyName(result.strategy()) + splits(result) + ")" + lossy(result)
+                + resumed(result)));
         main.err.flush();
+    }
+
+    /** {@code ", 4 splits, 2 retries"}, or nothing for a single range without retries. */
+    private static String splits(CopyResult result) {
+        String splits = result.splits() > 1 ? ", " + result.splits() + " splits" : "";
+        return splits + (result.retries() > 0 ? ", " + result.retries() + (result.retries() == 1 ? " retry" : " retries")
+                : "");
+    }
+
+    /** {@code "; resumed: 1,200,000 rows were committed before"}, or nothing. */
+    private static String resumed(CopyResult result) {
+        return result.rowsBefore() > 0 ? "; resumed: " + Figures.count(result.rowsBefore())
+                + " rows were committed by earlier runs" : "";
     }
 
     /** {@code ", 12 values written not exactly (amount: 10, note: 2)"}, or nothing when every value was exact. */

@@ -158,7 +158,8 @@ public class MariaDbDialect extends AbstractDialect {
             case 1062, 1452, 1451, 1048, 1364, 4025 -> ErrorKind.CONSTRAINT; // duplicate, FK, NOT NULL, CHECK
             case 1406, 1264, 1366, 1292, 1265 -> ErrorKind.DATA; // too long, out of range, bad value
             case 1213, 1205 -> ErrorKind.TRANSIENT; // deadlock, lock wait timeout
-            case 2002, 2003, 2006, 2013 -> ErrorKind.CONNECTION;
+            // 1927 connection killed (KILL), 1053 server shutdown, 4031 disconnected for inactivity
+            case 2002, 2003, 2006, 2013, 1927, 1053, 4031 -> ErrorKind.CONNECTION;
             default -> super.classify(exception);
         };
     }
