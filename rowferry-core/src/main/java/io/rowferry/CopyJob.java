@@ -309,13 +309,13 @@ public final class CopyJob {
                 return;
             } catch (RowferryException e) {
                 mergeLosses(lane);
+                if (lane.committedRows() > 0) {
+                    attempt = 0; // the limit is on failures in a row: a long copy may lose its connection now and then
+                }
                 if (!retryable(e, state, attempt)) {
                     failed(e);
                     cancelOthers(lane);
                     throw e;
-                }
-                if (lane.committedRows() > 0) {
-                    attempt = 0; // the limit is on failures in a row: a long copy may lose its connection now and then
                 }
                 Duration wait = backoff(attempt);
                 counters.rowsRead.addAndGet(-lane.uncommittedRows());
