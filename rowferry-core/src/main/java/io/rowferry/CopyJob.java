@@ -53,6 +53,8 @@ public final class CopyJob {
     private volatile int parallel;
     private volatile long rowsBefore;
     private volatile ExecutorService pool;
+    /** The target as the last finished lane's sink describes it (a bulk sink names its loader). */
+    private volatile String targetDescription;
     private CopyResult result;
 
     /**
@@ -159,7 +161,7 @@ public final class CopyJob {
                 runLanes(plan, open, state);
             }
             rethrowFailure();
-            String target = settings.targetDescription();
+            String target = targetDescription != null ? targetDescription : settings.targetDescription();
             result = new CopyResult(sourceDescription, target, strategy, counters.rowsRead.get(),
                     counters.rowsWritten.get(), counters.rowsDropped.get(), counters.bytesRead.get(),
                     counters.batches.get(), elapsed(), Map.copyOf(losses), splitCount, retries.get(), rowsBefore);
@@ -297,7 +299,8 @@ public final class CopyJob {
             if (laneSplits.isEmpty()) {
                 return;
             }
-            CopyLane lane = new CopyLane(laneSplits, settings.sinks().get(), state, settings.onLossy(),
+            RowSink sink = settings.sinks().get();
+            CopyLane lane = new CopyLane(laneSplits, sink, state, settings.onLossy(),
                     settings.transform(), settings.batchSize(), settings.batchBytes(), bufferBytes, counters);
             activeLanes.add(lane);
             try {
@@ -306,6 +309,7 @@ public final class CopyJob {
                 }
                 lane.run();
                 mergeLosses(lane);
+                targetDescription = sink.describe();
                 return;
             } catch (RowferryException e) {
                 mergeLosses(lane);

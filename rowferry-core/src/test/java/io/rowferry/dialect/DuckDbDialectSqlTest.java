@@ -74,9 +74,10 @@ class DuckDbDialectSqlTest extends DialectSqlContract {
         KeysetSql page = dialect.keysetPageSql(linesPage(true, null));
         assertThat(page.sql()).isEqualTo(
                 "SELECT \"region\", \"order_id\", \"line_no\", \"amount\" FROM \"sales\".\"order_lines\""
-                        + " WHERE (\"region\", \"order_id\", \"line_no\") > (?, ?, ?)"
+                        + " WHERE ((\"region\" > ?) OR (\"region\" = ? AND \"order_id\" > ?)"
+                        + " OR (\"region\" = ? AND \"order_id\" = ? AND \"line_no\" > ?))"
                         + " ORDER BY \"region\", \"order_id\", \"line_no\" LIMIT 500");
-        assertThat(page.parameterKeyIndexes()).containsExactly(0, 1, 2);
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2);
     }
 
     @Test
@@ -85,9 +86,10 @@ class DuckDbDialectSqlTest extends DialectSqlContract {
         KeysetSql page = dialect.keysetPageSql(linesPage(true, LINES_FILTER));
         assertThat(page.sql()).isEqualTo(
                 "SELECT \"region\", \"order_id\", \"line_no\", \"amount\" FROM \"sales\".\"order_lines\""
-                        + " WHERE (amount > 100) AND (\"region\", \"order_id\", \"line_no\") > (?, ?, ?)"
+                        + " WHERE (amount > 100) AND ((\"region\" > ?) OR (\"region\" = ? AND \"order_id\" > ?)"
+                        + " OR (\"region\" = ? AND \"order_id\" = ? AND \"line_no\" > ?))"
                         + " ORDER BY \"region\", \"order_id\", \"line_no\" LIMIT 500");
-        assertThat(page.parameterKeyIndexes()).containsExactly(0, 1, 2);
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2);
     }
 
     @Test
