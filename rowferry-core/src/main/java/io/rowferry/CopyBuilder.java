@@ -39,6 +39,8 @@ public final class CopyBuilder {
     private boolean checkpoints = true;
     private String stateTable = io.rowferry.checkpoint.StateTable.DEFAULT_NAME;
     private boolean resume;
+    private boolean upsert;
+    private String incrementalColumn;
     private boolean restart;
     private int retries = DEFAULT_RETRIES;
     private Duration retryWait = Duration.ofSeconds(1);
@@ -158,7 +160,29 @@ public final class CopyBuilder {
         return new CopyPlan(read, "table " + targetTable + " on " + targetDatabase.describe(), target, mode);
     }
 
+    /**
+     * Rows whose primary key is already in the target table update that row instead of failing (ON CONFLICT, ON
+     * DUPLICATE KEY UPDATE, MERGE); written with JDBC batches, whatever the write mode.
+     */
+    public CopyBuilder upsert(boolean merge) {
+        this.upsert = merge;
+        return this;
+    }
+
+    /**
+     * Copy only the rows whose {@code column} is above the highest value the last finished run of this copy copied
+     * (all rows the first time), up to its highest value now; remembered in the state table. With {@link #upsert},
+     * changed rows replace their old versions.
+     */
+    public CopyBuilder incremental(String column) {
+        this.incrementalColumn = Objects.requireNonNull(column, "column");
+        return this;
+    }
+
     private RowSink databaseSink() {
+        if (upsert) {
+            return new JdbcTableSink(targetDatabase, targetTable, true);
+        }
         return switch (writeMode) {
             case INSERT -> new JdbcTableSink(targetDatabase, targetTable);
             case AUTO -> targetDatabase.dialect().bulkIsFaster()
@@ -275,6 +299,10 @@ public final class CopyBuilder {
         if (source == null || (sink == null && targetDatabase == null)) {
             throw new RowferryException(ErrorKind.USAGE, "a copy needs a source (from) and a target (to)");
         }
+        if (upsert && (sink != null || writeMode == WriteMode.BULK)) {
+            throw new RowferryException(ErrorKind.USAGE, sink != null ? "upsert applies to a database target"
+                    : "upsert writes with JDBC batches: use write mode auto or insert");
+        }
         if (resume && restart) {
             throw new RowferryException(ErrorKind.USAGE, "resume and restart contradict each other; choose one");
         }
@@ -292,7 +320,7 @@ public final class CopyBuilder {
         CopyJob.Settings settings = new CopyJob.Settings(source, sinks, shared, targetDescription, setup, action,
                 onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel,
                 keepCheckpoints ? targetTable.toString() : null, targetDatabase, keepCheckpoints ? stateTable : null,
-                resume, restart, retries, retryWait, progressListener, progressInterval);
+                incrementalColumn, resume, restart, retries, retryWait, progressListener, progressInterval);
         return CopyJob.start(settings);
     }
 

@@ -4,6 +4,7 @@ import io.rowferry.checkpoint.SplitState;
 import io.rowferry.checkpoint.StateTable;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.TableSetup;
+import io.rowferry.source.Increment;
 import io.rowferry.source.KeyRange;
 import io.rowferry.source.ReadPlan;
 import io.rowferry.source.SplitPlanner;
@@ -49,6 +50,9 @@ public final class CopyJob {
     private volatile ReadStrategy strategy;
     private volatile boolean cancelled;
     private volatile int splitCount = 1;
+    /** The read: as planned, then limited to an incremental run's values. */
+    private volatile ReadPlan plan;
+    private volatile Increment increment;
     /** Lanes at once: as configured, or on resume without a setting, the interrupted run's split count. */
     private volatile int parallel;
     private volatile long rowsBefore;
@@ -69,7 +73,7 @@ public final class CopyJob {
             TableSetup setup,
             IfExists ifExists, OnLossy onLossy, RowTransform transform, int batchSize, long batchBytes,
             long bufferBytes, int parallel, String job, io.rowferry.Database stateDatabase, String stateTable,
-            boolean resume, boolean restart, int maxRetries, Duration retryWait,
+            String incrementalColumn, boolean resume, boolean restart, int maxRetries, Duration retryWait,
             Consumer<CopyProgress> progressListener, Duration progressInterval) {}
 
     private CopyJob(Settings settings) {
@@ -146,15 +150,23 @@ public final class CopyJob {
 
     private void runCopy() {
         try {
-            ReadPlan plan = settings.source().plan();
+            plan = settings.source().plan();
             strategy = plan.strategy();
             String sourceDescription = plan.sourceName() + " on " + settings.source().database().describe();
             StateTable state = stateTable(plan);
-            List<SplitState> splits = state != null ? checkpointedSplits(plan, state) : plannedSplits(plan);
+            if (settings.incrementalColumn() != null) {
+                if (state == null) {
+                    throw new RowferryException(ErrorKind.USAGE, "an incremental copy remembers where it stopped in"
+                            + " checkpoints: it needs a table with a unique NOT NULL key copied into a database"
+                            + " table, with checkpoints on");
+                }
+                increment = Increment.resolve(plan, settings.incrementalColumn());
+            }
+            List<SplitState> splits = state != null ? checkpointedSplits(state) : plannedSplits(plan);
             splitCount = splits.size();
             List<SplitState> open = splits.stream().filter(split -> !split.done()).toList();
             if (open.isEmpty()) {
-                LOG.info("every split of this copy is already committed; nothing to resume");
+                LOG.info("every split of this copy is already committed");
             } else if (settings.sharedSink()) {
                 runLane(plan, open, state);
             } else {
@@ -190,7 +202,7 @@ public final class CopyJob {
     }
 
     /** With checkpoints: continue the recorded splits (resume) or record new ones. */
-    private List<SplitState> checkpointedSplits(ReadPlan plan, StateTable state) {
+    private List<SplitState> checkpointedSplits(StateTable state) {
         Optional<StateTable.Recorded> recorded = state.load();
         String planText = planText(plan);
         if (settings.resume()) {
@@ -208,6 +220,9 @@ public final class CopyJob {
                         + "; run it again as it was, or start over with --restart");
             }
             rowsBefore = previous.rowsWritten();
+            if (increment != null) {
+                plan = increment.limit(plan, previous.low(), previous.high());
+            }
             LOG.info("resuming the copy into {}: {} rows were committed by earlier runs (last at {})",
                     settings.job(), previous.rowsWritten(), previous.updatedAt());
             return previous.splits();
@@ -219,9 +234,25 @@ public final class CopyJob {
                     + previous.rowsWritten() + " committed rows (last at " + previous.updatedAt() + ");"
                     + " continue it with --resume, or start over with --restart");
         }
+        Object low = null;
+        Object high = null;
+        if (increment != null) {
+            // after the last finished run's highest value; an interrupted run restarted from its own lower bound
+            low = recorded.map(previous -> previous.finished() ? previous.high() : previous.low()).orElse(null);
+            high = increment.highest(plan, low);
+            if (high == null) {
+                LOG.info("no row has a higher {} than the last run copied ({}); nothing to copy", increment.name(),
+                        low);
+                applySetup(plan);
+                return List.of();
+            }
+            plan = increment.limit(plan, low, high);
+            LOG.info("copying the rows with {} above {} up to {}", increment.name(), low == null ? "the lowest" : low,
+                    high);
+        }
         List<KeyRange> ranges = SplitPlanner.plan(plan, parallel);
         applySetup(plan);
-        state.begin(planText, ranges);
+        state.begin(planText, ranges, low, high);
         return ranges.stream().map(range -> new SplitState(range, null, 0, false)).toList();
     }
 
@@ -244,7 +275,8 @@ public final class CopyJob {
     /** What must not change between a run and its resumption, as "name value" parts separated by "; ". */
     private String planText(ReadPlan plan) {
         return "source table " + plan.tableRef() + "; key " + plan.keyNames() + "; columns " + plan.columnNames()
-                + "; filter " + (plan.filter() == null ? "none" : plan.filter()) + "; splits " + parallel;
+                + "; filter " + (plan.filter() == null ? "none" : plan.filter()) + "; incremental column "
+                + (settings.incrementalColumn() == null ? "none" : increment.name()) + "; splits " + parallel;
     }
 
     private static String difference(String before, String now) {

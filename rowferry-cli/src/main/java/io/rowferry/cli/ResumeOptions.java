@@ -44,6 +44,20 @@ final class ResumeOptions {
     boolean noCheckpoints;
 
     @Option(
+            names = "--incremental-column",
+            paramLabel = "COLUMN",
+            description = "Copy only rows whose COLUMN is above the highest value the last finished run of this"
+                    + " copy copied (every row the first time), up to its highest value when the run starts;"
+                    + " remembered in the state table. Typically a last-modified timestamp or a growing id.")
+    String incrementalColumn;
+
+    @Option(
+            names = "--upsert",
+            description = "A row whose primary key is already in the target updates that row instead of failing"
+                    + " (ON CONFLICT / ON DUPLICATE KEY UPDATE / MERGE); written with JDBC batches.")
+    boolean upsert;
+
+    @Option(
             names = "--retries",
             paramLabel = "N",
             defaultValue = "" + CopyBuilder.DEFAULT_RETRIES,
@@ -69,6 +83,10 @@ final class ResumeOptions {
             throw new ParameterException(spec.commandLine(), (resume ? "--resume" : "--restart")
                     + " needs checkpoints; drop --no-checkpoints");
         }
+        if (incrementalColumn != null && noCheckpoints) {
+            throw new ParameterException(spec.commandLine(), "--incremental-column remembers the last run in the"
+                    + " checkpoints; drop --no-checkpoints");
+        }
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
         }
@@ -81,7 +99,11 @@ final class ResumeOptions {
         if (parallel != null) {
             copy.parallel(parallel);
         }
-        return copy.checkpoints(!noCheckpoints)
+        if (incrementalColumn != null) {
+            copy.incremental(incrementalColumn);
+        }
+        return copy.upsert(upsert)
+                .checkpoints(!noCheckpoints)
                 .stateTable(stateTable)
                 .resume(resume)
                 .restart(restart)

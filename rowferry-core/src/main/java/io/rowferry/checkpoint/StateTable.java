@@ -32,7 +32,7 @@ public final class StateTable {
     public static final String DEFAULT_NAME = "rowferry_state";
 
     private static final List<String> COLUMNS = List.of("job", "split_no", "splits", "plan", "after_key", "until_key",
-            "last_key", "rows_written", "done", "updated_at");
+            "last_key", "rows_written", "done", "updated_at", "low_water", "high_water");
 
     private final Database database;
     private final TableRef name;
@@ -54,11 +54,14 @@ public final class StateTable {
             List<SplitState> splits = new ArrayList<>();
             String plan = null;
             String updated = null;
+            Object[] low = null;
+            Object[] high = null;
             int expected = 0;
             try (PreparedStatement select = connection.prepareStatement("SELECT " + column("split_no") + ", "
                     + column("splits") + ", " + column("plan") + ", " + column("after_key") + ", "
                     + column("until_key") + ", " + column("last_key") + ", " + column("rows_written") + ", "
-                    + column("done") + ", " + column("updated_at") + " FROM " + qualified + " WHERE "
+                    + column("done") + ", " + column("updated_at") + ", " + column("low_water") + ", "
+                    + column("high_water") + " FROM " + qualified + " WHERE "
                     + column("job") + " = ? ORDER BY " + column("split_no"))) {
                 select.setString(1, job);
                 try (ResultSet rows = select.executeQuery()) {
@@ -74,6 +77,8 @@ public final class StateTable {
                         if (updated == null || at.compareTo(updated) > 0) {
                             updated = at;
                         }
+                        low = KeyCodec.decode(rows.getString(10));
+                        high = KeyCodec.decode(rows.getString(11));
                     }
                 }
             }
@@ -85,14 +90,19 @@ public final class StateTable {
                         + splits.size() + " of its " + expected + " splits; it was changed by hand. Start over with"
                         + " --restart");
             }
-            return Optional.of(new Recorded(plan, List.copyOf(splits), updated));
+            return Optional.of(new Recorded(plan, List.copyOf(splits), updated, low == null ? null : low[0],
+                    high == null ? null : high[0]));
         } catch (SQLException e) {
             throw database.failure("cannot read the checkpoints in " + name, e);
         }
     }
 
-    /** Creates the state table if needed and records a new run of the job with these splits, replacing any other. */
-    public void begin(String plan, List<KeyRange> ranges) {
+    /**
+     * Creates the state table if needed and records a new run of the job with these splits, replacing any other; an
+     * incremental run also records the bounds of the values it copies ({@code low} excluded, {@code high} included;
+     * both null otherwise).
+     */
+    public void begin(String plan, List<KeyRange> ranges, Object low, Object high) {
         try (Connection connection = database.connect()) {
             if (!exists(connection)) {
                 create(connection);
@@ -102,7 +112,7 @@ public final class StateTable {
                             "DELETE FROM " + qualified + " WHERE " + column("job") + " = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + qualified + " ("
                             + String.join(", ", COLUMNS.stream().map(this::column).toList())
-                            + ") VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, ?)")) {
+                            + ") VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, ?, ?, ?)")) {
                 delete.setString(1, job);
                 delete.executeUpdate();
                 String now = Instant.now().toString();
@@ -114,6 +124,8 @@ public final class StateTable {
                     insert.setString(5, KeyCodec.encode(range.after()));
                     insert.setString(6, KeyCodec.encode(range.until()));
                     insert.setString(7, now);
+                    insert.setString(8, low == null ? null : KeyCodec.encode(new Object[] {low}));
+                    insert.setString(9, high == null ? null : KeyCodec.encode(new Object[] {high}));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -196,8 +208,8 @@ public final class StateTable {
         SqlType text = SqlType.of(SqlType.Kind.TEXT);
         SqlType count = SqlType.integer(32, false);
         List<SqlType> types = List.of(key, count, count, text, text, text, text, SqlType.integer(64, false), count,
-                SqlType.sized(SqlType.Kind.VARCHAR, 40));
-        List<Boolean> nullable = List.of(false, false, false, false, true, true, true, false, false, false);
+                SqlType.sized(SqlType.Kind.VARCHAR, 40), text, text);
+        List<Boolean> nullable = List.of(false, false, false, false, true, true, true, false, false, false, true, true);
         String sql = dialect.createTableSql(qualified, COLUMNS.stream().map(this::column).toList(),
                 types.stream().map(type -> dialect.columnType(type).ddl()).toList(), nullable,
                 List.of(column("job"), column("split_no")));
@@ -222,8 +234,10 @@ public final class StateTable {
      * @param plan the plan the job ran with
      * @param splits every split, in order
      * @param updatedAt when any split last committed (UTC, ISO-8601)
+     * @param low an incremental run's lower bound (excluded), or null
+     * @param high an incremental run's upper bound (included), or null
      */
-    public record Recorded(String plan, List<SplitState> splits, String updatedAt) {
+    public record Recorded(String plan, List<SplitState> splits, String updatedAt, Object low, Object high) {
 
         public boolean finished() {
             return splits.stream().allMatch(SplitState::done);

@@ -205,6 +205,36 @@ public abstract class AbstractDialect implements Dialect {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
     }
 
+    /** The ANSI MERGE with the row as a one-row derived table (SQL:2003). */
+    @Override
+    public String upsertSql(String table, List<String> columns, List<String> keyColumns) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        return "MERGE INTO " + table + " AS t USING (VALUES (" + placeholders + ")) AS s ("
+                + String.join(", ", columns) + ") ON " + mergeCondition(keyColumns) + mergeActions(columns, keyColumns);
+    }
+
+    protected static String mergeCondition(List<String> keyColumns) {
+        return String.join(" AND ", keyColumns.stream().map(key -> "t." + key + " = s." + key).toList());
+    }
+
+    protected static String mergeActions(List<String> columns, List<String> keyColumns) {
+        List<String> updates = nonKey(columns, keyColumns).stream().map(c -> "t." + c + " = s." + c).toList();
+        return (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", updates))
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
+    }
+
+    /** {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}: PostgreSQL, SQLite 3.24+, DuckDB. */
+    protected String onConflictUpsertSql(String table, List<String> columns, List<String> keyColumns) {
+        List<String> updates = nonKey(columns, keyColumns).stream().map(c -> c + " = EXCLUDED." + c).toList();
+        return insertSql(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO "
+                + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", updates));
+    }
+
+    protected static List<String> nonKey(List<String> columns, List<String> keyColumns) {
+        return columns.stream().filter(column -> !keyColumns.contains(column)).toList();
+    }
+
     @Override
     public List<List<String>> uniqueKeys(Connection connection, TableRef table) throws SQLException {
         java.util.Map<String, java.util.TreeMap<Integer, String>> indexes = new java.util.LinkedHashMap<>();

@@ -72,6 +72,13 @@ public interface Dialect {
     String insertSql(String table, List<String> columns);
 
     /**
+     * One row's insert that updates the existing row with the same key instead of failing: {@code ON CONFLICT},
+     * {@code ON DUPLICATE KEY UPDATE} or {@code MERGE}. {@code keyColumns} (quoted) are among {@code columns}; the
+     * other columns are updated.
+     */
+    String upsertSql(String table, List<String> columns, List<String> keyColumns);
+
+    /**
      * The column lists of the table's unique indexes and constraints (not the primary key), each in index order.
      * Keyset reads accept a key only if it covers one of these or the primary key.
      */

@@ -29,9 +29,20 @@ public final class JdbcTableSink implements RowSink {
     private CommitHook commitHook;
     private final Map<RowSchema, PreparedStatement> inserts = new IdentityHashMap<>();
 
+    private final boolean upsert;
+
     public JdbcTableSink(Database database, TableRef table) {
+        this(database, table, false);
+    }
+
+    /**
+     * With {@code upsert}, a row whose primary key is already in the table updates that row instead of failing:
+     * {@link Dialect#upsertSql}.
+     */
+    public JdbcTableSink(Database database, TableRef table, boolean upsert) {
         this.database = database;
         this.typedTable = table;
+        this.upsert = upsert;
     }
 
     @Override
@@ -51,7 +62,7 @@ public final class JdbcTableSink implements RowSink {
         PreparedStatement insert = inserts.get(schema);
         if (insert == null) {
             TargetTable.Mapping mapping = target.mapping(schema);
-            String sql = dialect.insertSql(target.qualifiedName(), mapping.quotedNames());
+            String sql = writeSql(mapping);
             try {
                 insert = connection.prepareStatement(sql);
             } catch (SQLException e) {
@@ -88,8 +99,12 @@ public final class JdbcTableSink implements RowSink {
             CommitHook.commit(connection, commitHook);
         } catch (SQLException | RuntimeException e) {
             TargetTable.rollbackQuietly(connection);
-            throw target.rejected(connection, batch, e);
+            throw target.rejected(connection, batch, e, upsert ? writeSql(mapping) : null);
         }
+    }
+
+    private String writeSql(TargetTable.Mapping mapping) {
+        return upsert ? target.upsertSql(mapping) : dialect.insertSql(target.qualifiedName(), mapping.quotedNames());
     }
 
     @Override
@@ -133,6 +148,6 @@ public final class JdbcTableSink implements RowSink {
 
     @Override
     public String describe() {
-        return "table " + typedTable + " on " + database.describe();
+        return "table " + typedTable + " on " + database.describe() + (upsert ? " (upsert)" : "");
     }
 }

@@ -88,6 +88,32 @@ public final class TargetTable {
         return primaryKey;
     }
 
+    /**
+     * The upsert statement for rows of this mapping, keyed on the table's primary key, whose columns must all be
+     * written.
+     */
+    public String upsertSql(Mapping mapping) {
+        if (primaryKey.isEmpty()) {
+            throw new RowferryException(ErrorKind.USAGE, "upsert needs a primary key on the target table " + name()
+                    + " on " + database.describe());
+        }
+        List<String> key = new ArrayList<>();
+        for (String column : primaryKey) {
+            int at = -1;
+            for (int i = 0; i < mapping.columns().size(); i++) {
+                if (mapping.columns().get(i).name().equals(column)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new RowferryException(ErrorKind.USAGE, "upsert into " + name() + " needs its primary key column "
+                        + column + " among the copied columns");
+            }
+            key.add(mapping.quotedNames().get(at));
+        }
+        return dialect.upsertSql(qualifiedName(), mapping.quotedNames(), key);
+    }
+
     /** The mapping of a source schema onto this table; every source column must exist in the target. */
     public Mapping mapping(RowSchema schema) {
         Mapping mapping = mappings.get(schema);
@@ -141,6 +167,12 @@ public final class TargetTable {
      * that are not about a row's values (a lost connection, a permission) are reported as they are.
      */
     public RowferryException rejected(Connection connection, List<Row> batch, Exception batchFailure) {
+        return rejected(connection, batch, batchFailure, null);
+    }
+
+    /** As {@link #rejected(Connection, List, Exception)}, replaying with this statement instead of an INSERT. */
+    public RowferryException rejected(Connection connection, List<Row> batch, Exception batchFailure,
+            String replaySql) {
         SQLException sqlFailure = batchFailure instanceof SQLException sql ? sql : null;
         ErrorKind kind = sqlFailure != null ? dialect.classify(sqlFailure) : ErrorKind.DATA;
         String what = "writing a batch of " + batch.size() + " rows into " + table.table() + " failed";
@@ -149,8 +181,8 @@ public final class TargetTable {
         }
         Mapping mapping = mapping(batch.get(0).schema());
         // A fresh statement: after a failed batch some drivers (DuckDB) leave the old one unusable.
-        try (PreparedStatement single = connection.prepareStatement(
-                dialect.insertSql(table.qualifiedName(), mapping.quotedNames()))) {
+        try (PreparedStatement single = connection.prepareStatement(replaySql != null ? replaySql
+                : dialect.insertSql(table.qualifiedName(), mapping.quotedNames()))) {
             for (Row row : batch) {
                 try {
                     bind(single, mapping, row);

@@ -47,6 +47,7 @@ final class CursorReader implements RowReader {
 
     private void start() throws SQLException {
         statement = dialect.prepareStreamingRead(connection, plan.cursorSql(), fetchSizer.initial());
+        plan.filterValues().bind(statement, 1);
         resultSet = statement.executeQuery();
         RowSchema columns = TableResolver.schemaOf(resultSet.getMetaData());
         decoder = new RowDecoder(dialect, columns, columns.size());

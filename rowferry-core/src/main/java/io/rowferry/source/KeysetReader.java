@@ -48,7 +48,7 @@ final class KeysetReader extends PagedReader {
 
     @Override
     protected void bindPage(PreparedStatement statement) throws SQLException {
-        int parameter = 1;
+        int parameter = plan.filterValues().bind(statement, 1);
         if (lastKey != null) {
             for (int keyPart : parameterKeyIndexes) {
                 plan.keyBinders().get(keyPart).bind(statement, parameter++, lastKey[keyPart]);

@@ -22,7 +22,9 @@ final class OffsetReader extends PagedReader {
     }
 
     @Override
-    protected void bindPage(PreparedStatement statement) {}
+    protected void bindPage(PreparedStatement statement) throws java.sql.SQLException {
+        plan.filterValues().bind(statement, 1);
+    }
 
     @Override
     protected void afterRow(ResultSet resultSet, RowDecoder decoder) {}

@@ -19,7 +19,8 @@ import java.util.List;
  * @param keyColumns the quoted key columns for KEYSET and OFFSET pages; empty for CURSOR
  * @param keyNames the stored key column names, for messages
  * @param keyBinders how to bind each key part back into the next page's statement
- * @param filter the user's WHERE condition, or null
+ * @param filter the WHERE condition (the user's, and an incremental copy's bounds), or null
+ * @param filterValues values for the filter's {@code ?} placeholders, bound before any key
  * @param cursorSql the statement a CURSOR read streams (null for paged reads)
  * @param startAfter the key to start after, or null to start at the beginning
  * @param endAt the last key to read (included), or null to read to the end
@@ -38,6 +39,7 @@ public record ReadPlan(
         List<String> keyNames,
         List<ColumnBinder> keyBinders,
         String filter,
+        FilterValues filterValues,
         String cursorSql,
         Object[] startAfter,
         Object[] endAt,
@@ -51,7 +53,21 @@ public record ReadPlan(
             throw new IllegalStateException("only keyset reads have key ranges");
         }
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
-                keyBinders, filter, cursorSql, after, until, fetchSize, fetchBytes);
+                keyBinders, filter, filterValues, cursorSql, after, until, fetchSize, fetchBytes);
+    }
+
+    /** The same read with one more condition, ANDed to the filter, and the values of its placeholders. */
+    public ReadPlan withCondition(String condition, FilterValues values) {
+        String combined = filter == null ? condition : "(" + filter + ") AND " + condition;
+        java.util.List<Object> allValues = new java.util.ArrayList<>(filterValues.values());
+        allValues.addAll(values.values());
+        java.util.List<ColumnBinder> allBinders = new java.util.ArrayList<>(filterValues.binders());
+        allBinders.addAll(values.binders());
+        String cursor = cursorSql == null || tableRef == null ? cursorSql
+                : database.dialect().selectSql(table, columns, combined);
+        return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
+                keyBinders, combined, new FilterValues(allValues, allBinders), cursor, startAfter, endAt, fetchSize,
+                fetchBytes);
     }
 
     /** What this read holds on the source server while it runs, in one sentence. */

@@ -88,10 +88,12 @@ public final class SplitPlanner {
 
     private static long count(Connection connection, ReadPlan plan) throws SQLException {
         String sql = "SELECT COUNT(*) FROM " + plan.table() + (plan.filter() == null ? "" : " WHERE " + plan.filter());
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getLong(1);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            plan.filterValues().bind(statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         }
     }
 
@@ -102,7 +104,7 @@ public final class SplitPlanner {
         // A streaming statement: a full key read of a table just under the sample limit stays small anyway, but the
         // fallback read of every key after a poor sample must not be buffered by the driver.
         boolean autoCommit = connection.getAutoCommit();
-        try (PreparedStatement statement = dialect.prepareStreamingRead(connection, sql, 10_000);
+        try (PreparedStatement statement = prepared(dialect, connection, sql, plan);
                 ResultSet result = statement.executeQuery()) {
             RowDecoder decoder = new RowDecoder(dialect, TableResolver.schemaOf(result.getMetaData()),
                     plan.keyColumns().size());
@@ -118,6 +120,13 @@ public final class SplitPlanner {
             }
         }
         return keys.keys();
+    }
+
+    private static PreparedStatement prepared(Dialect dialect, Connection connection, String sql, ReadPlan plan)
+            throws SQLException {
+        PreparedStatement statement = dialect.prepareStreamingRead(connection, sql, 10_000);
+        plan.filterValues().bind(statement, 1);
+        return statement;
     }
 
     /**

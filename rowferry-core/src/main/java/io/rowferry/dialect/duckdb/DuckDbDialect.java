@@ -63,6 +63,11 @@ public class DuckDbDialect extends AbstractDialect {
     }
 
     @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        return onConflictUpsertSql(table, columns, keyColumns);
+    }
+
+    @Override
     protected String randomFractionSql() {
         return "random()";
     }

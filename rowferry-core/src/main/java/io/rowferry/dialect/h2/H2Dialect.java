@@ -41,6 +41,14 @@ public class H2Dialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    /** H2's own {@code MERGE INTO ... KEY (...) VALUES}: an update of the row with that key, or an insert. */
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
+                + ") VALUES (" + placeholders + ")";
+    }
+
     @Override
     protected String offsetClause(int limit, long offset) {
         return " LIMIT " + limit + " OFFSET " + offset;

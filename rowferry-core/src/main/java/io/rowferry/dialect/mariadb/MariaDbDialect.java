@@ -81,6 +81,25 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     /**
+     * {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}. It fires on a conflict with any unique key of the table, not only
+     * the primary key (https://mariadb.com/kb/en/insert-on-duplicate-key-update/). MySQL deprecated {@code VALUES(c)}
+     * here in 8.0.20 for a row alias that MariaDB does not parse; both servers still accept {@code VALUES(c)}, and the
+     * MySQL dialect also talks to MariaDB servers, so both use it.
+     */
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        java.util.List<String> updates = nonKey(columns, keyColumns).stream()
+                .map(c -> c + " = " + insertedValue(c)).toList();
+        return insertSql(table, columns) + " ON DUPLICATE KEY UPDATE " + (updates.isEmpty()
+                ? keyColumns.get(0) + " = " + keyColumns.get(0) : String.join(", ", updates));
+    }
+
+    /** The value the refused insert carried for a column, in an ON DUPLICATE KEY UPDATE clause. */
+    protected String insertedValue(String column) {
+        return "VALUES(" + column + ")";
+    }
+
+    /**
      * InnoDB's estimate in information_schema (from sampled index pages, within about 10 % usually). MariaDB and
      * MySQL have no TABLESAMPLE, so the planner's sample is a random filter the server evaluates over the key's
      * smallest index: a scan in the server, of which only the sample is sent.

@@ -41,6 +41,17 @@ public class OracleDialect extends AbstractDialect {
     /** Rows per round trip for statements whose fetch size Rowferry does not set itself (metadata queries). */
     static final int DEFAULT_ROW_PREFETCH = 500;
 
+    /** Oracle has no VALUES row constructor in USING: the row is a SELECT from DUAL; no AS before aliases. */
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        java.util.List<String> selected = new java.util.ArrayList<>();
+        for (String column : columns) {
+            selected.add("? " + column);
+        }
+        return "MERGE INTO " + table + " t USING (SELECT " + String.join(", ", selected) + " FROM DUAL) s ON ("
+                + mergeCondition(keyColumns) + ")" + mergeActions(columns, keyColumns);
+    }
+
     @Override
     protected String randomFractionSql() {
         return "DBMS_RANDOM.VALUE";

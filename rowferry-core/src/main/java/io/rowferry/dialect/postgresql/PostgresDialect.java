@@ -61,6 +61,11 @@ public class PostgresDialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        return onConflictUpsertSql(table, columns, keyColumns);
+    }
+
     /** Planner statistics: -1 (PostgreSQL 14+) or 0 until the table was first vacuumed or analyzed, then unknown. */
     @Override
     public java.util.OptionalLong estimatedRowCount(Connection connection, io.rowferry.TableRef table)

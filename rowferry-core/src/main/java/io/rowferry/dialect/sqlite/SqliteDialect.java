@@ -72,6 +72,11 @@ public class SqliteDialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        return onConflictUpsertSql(table, columns, keyColumns);
+    }
+
     /** SQLite's random() is a signed 64-bit integer; this maps it onto [0, 1). */
     @Override
     protected String randomFractionSql() {

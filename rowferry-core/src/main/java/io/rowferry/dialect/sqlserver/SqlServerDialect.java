@@ -95,6 +95,18 @@ public class SqlServerDialect extends AbstractDialect {
         return "";
     }
 
+    /**
+     * MERGE with HOLDLOCK, so two writers cannot both see "not matched" for the same key
+     * (https://learn.microsoft.com/sql/t-sql/statements/merge-transact-sql); MERGE must end with a semicolon.
+     */
+    @Override
+    public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        return "MERGE INTO " + table + " WITH (HOLDLOCK) AS t USING (VALUES (" + placeholders + ")) AS s ("
+                + String.join(", ", columns) + ") ON " + mergeCondition(keyColumns) + mergeActions(columns, keyColumns)
+                + ";";
+    }
+
     /** RAND() is evaluated once per query in SQL Server; NEWID() is per row. */
     @Override
     protected String randomFractionSql() {
