@@ -166,7 +166,7 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     protected static String fractionLiteral(double fraction) {
-        return new java.math.BigDecimal(fraction).setScale(8, java.math.RoundingMode.UP).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(fraction).setScale(8, java.math.RoundingMode.UP).stripTrailingZeros()
                 .toPlainString();
     }
 

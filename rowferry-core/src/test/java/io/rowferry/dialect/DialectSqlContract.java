@@ -53,6 +53,13 @@ abstract class DialectSqlContract {
                 quoted("region", "order_id", "line_no"), filter, afterKey, PAGE_SIZE);
     }
 
+    /** A split's page of {@code sales.order_lines}: after one key, up to another (included). */
+    PageQuery linesRange() {
+        String lines = dialect.qualifiedName(new TableRef(null, "sales", "order_lines"));
+        return new PageQuery(lines, quoted("region", "order_id", "line_no", "amount"),
+                quoted("region", "order_id", "line_no"), null, true, PAGE_SIZE, true);
+    }
+
     List<String> quoted(String... names) {
         return Stream.of(names).map(dialect::quoteIdentifier).toList();
     }
@@ -105,6 +112,18 @@ abstract class DialectSqlContract {
     /** {@code insertSql} for {@code sales.orders}. */
     @Test
     abstract void insertsRow();
+
+    /** A page of one key range, {@link #linesRange()}: the lower bound's placeholders first, then the upper's. */
+    @Test
+    abstract void keysetRangePage();
+
+    /** {@code upsertSql} for {@code sales.orders} keyed on {@code id}. */
+    @Test
+    abstract void upsertsByPrimaryKey();
+
+    /** {@code sampleKeysSql} of {@code sales.orders}' ids, with the filter, at 1 %. */
+    @Test
+    abstract void samplesKeys();
 
     @Test
     void everyContractTestIsATestInThisClass() {

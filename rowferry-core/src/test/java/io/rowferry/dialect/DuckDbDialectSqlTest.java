@@ -106,4 +106,36 @@ class DuckDbDialectSqlTest extends DialectSqlContract {
         assertThat(dialect.insertSql(orders(), orderColumns()))
                 .isEqualTo("INSERT INTO \"sales\".\"orders\" (\"id\", \"customer\", \"total\") VALUES (?, ?, ?)");
     }
+
+    @Test
+    @Override
+    void keysetRangePage() {
+        KeysetSql page = dialect.keysetPageSql(linesRange());
+        assertThat(page.sql()).isEqualTo(
+                "SELECT \"region\", \"order_id\", \"line_no\", \"amount\" FROM \"sales\".\"order_lines\""
+                        + " WHERE ((\"region\" > ?) OR (\"region\" = ? AND \"order_id\" > ?) OR (\"region\" = ? AND"
+                        + " \"order_id\" = ? AND \"line_no\" > ?)) AND ((\"region\" < ?) OR (\"region\" = ? AND"
+                        + " \"order_id\" < ?) OR (\"region\" = ? AND \"order_id\" = ? AND \"line_no\" < ?) OR"
+                        + " (\"region\" = ? AND \"order_id\" = ? AND \"line_no\" = ?)) ORDER BY \"region\","
+                        + " \"order_id\", \"line_no\" LIMIT 500");
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2);
+        assertThat(page.upperKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2, 0, 1, 2);
+    }
+
+    @Test
+    @Override
+    void upsertsByPrimaryKey() {
+        assertThat(dialect.upsertSql(orders(), orderColumns(), quoted("id"))).isEqualTo(
+                "INSERT INTO \"sales\".\"orders\" (\"id\", \"customer\", \"total\") VALUES (?, ?, ?) ON"
+                        + " CONFLICT (\"id\") DO UPDATE SET \"customer\" = EXCLUDED.\"customer\", \"total\" ="
+                        + " EXCLUDED.\"total\"");
+    }
+
+    @Test
+    @Override
+    void samplesKeys() {
+        assertThat(dialect.sampleKeysSql(orders(), quoted("id"), ORDERS_FILTER, 0.01)).isEqualTo(
+                "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND random() < 0.01 ORDER BY"
+                        + " \"id\"");
+    }
 }

@@ -111,4 +111,36 @@ class SqlServerDialectSqlTest extends DialectSqlContract {
         assertThat(dialect.insertSql(orders(), orderColumns()))
                 .isEqualTo("INSERT INTO [sales].[orders] ([id], [customer], [total]) VALUES (?, ?, ?)");
     }
+
+    @Test
+    @Override
+    void keysetRangePage() {
+        KeysetSql page = dialect.keysetPageSql(linesRange());
+        assertThat(page.sql()).isEqualTo(
+                "SELECT TOP (500) [region], [order_id], [line_no], [amount] FROM [sales].[order_lines]"
+                        + " WHERE (([region] > ?) OR ([region] = ? AND [order_id] > ?) OR ([region] = ? AND"
+                        + " [order_id] = ? AND [line_no] > ?)) AND (([region] < ?) OR ([region] = ? AND [order_id] <"
+                        + " ?) OR ([region] = ? AND [order_id] = ? AND [line_no] < ?) OR ([region] = ? AND"
+                        + " [order_id] = ? AND [line_no] = ?)) ORDER BY [region], [order_id], [line_no]");
+        assertThat(page.parameterKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2);
+        assertThat(page.upperKeyIndexes()).containsExactly(0, 0, 1, 0, 1, 2, 0, 1, 2);
+    }
+
+    @Test
+    @Override
+    void upsertsByPrimaryKey() {
+        assertThat(dialect.upsertSql(orders(), orderColumns(), quoted("id"))).isEqualTo(
+                "MERGE INTO [sales].[orders] WITH (HOLDLOCK) AS t USING (VALUES (?, ?, ?)) AS s ([id],"
+                        + " [customer], [total]) ON t.[id] = s.[id] WHEN MATCHED THEN UPDATE SET t.[customer] ="
+                        + " s.[customer], t.[total] = s.[total] WHEN NOT MATCHED THEN INSERT ([id], [customer],"
+                        + " [total]) VALUES (s.[id], s.[customer], s.[total]);");
+    }
+
+    @Test
+    @Override
+    void samplesKeys() {
+        assertThat(dialect.sampleKeysSql(orders(), quoted("id"), ORDERS_FILTER, 0.01)).isEqualTo(
+                "SELECT [id] FROM [sales].[orders] WHERE (total > 100) AND (ABS(CAST(CHECKSUM(NEWID()) AS"
+                        + " BIGINT)) % 1000000) / 1000000.0 < 0.01 ORDER BY [id]");
+    }
 }
