@@ -41,6 +41,7 @@ public final class CopyBuilder {
     private boolean resume;
     private boolean upsert;
     private String incrementalColumn;
+    private boolean consistent;
     private boolean restart;
     private int retries = DEFAULT_RETRIES;
     private Duration retryWait = Duration.ofSeconds(1);
@@ -176,6 +177,16 @@ public final class CopyBuilder {
      */
     public CopyBuilder incremental(String column) {
         this.incrementalColumn = Objects.requireNonNull(column, "column");
+        return this;
+    }
+
+    /**
+     * Every reader sees the source as it was at one moment: with PostgreSQL, all key ranges share one exported
+     * snapshot ({@code pg_export_snapshot()}); with MariaDB and MySQL, each range reads in a consistent snapshot of its
+     * own, taken as it starts. Each reader then holds a read-only transaction until its range is read.
+     */
+    public CopyBuilder consistentSnapshot(boolean oneSnapshot) {
+        this.consistent = oneSnapshot;
         return this;
     }
 
@@ -320,7 +331,7 @@ public final class CopyBuilder {
         CopyJob.Settings settings = new CopyJob.Settings(source, sinks, shared, targetDescription, setup, action,
                 onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel,
                 keepCheckpoints ? targetTable.toString() : null, targetDatabase, keepCheckpoints ? stateTable : null,
-                incrementalColumn, resume, restart, retries, retryWait, progressListener, progressInterval);
+                incrementalColumn, consistent, resume, restart, retries, retryWait, progressListener, progressInterval);
         return CopyJob.start(settings);
     }
 

@@ -53,6 +53,8 @@ public final class CopyJob {
     /** The read: as planned, then limited to an incremental run's values. */
     private volatile ReadPlan plan;
     private volatile Increment increment;
+    /** The connection whose open transaction keeps an exported snapshot alive, or null. */
+    private volatile java.sql.Connection snapshotHolder;
     /** Lanes at once: as configured, or on resume without a setting, the interrupted run's split count. */
     private volatile int parallel;
     private volatile long rowsBefore;
@@ -73,7 +75,7 @@ public final class CopyJob {
             TableSetup setup,
             IfExists ifExists, OnLossy onLossy, RowTransform transform, int batchSize, long batchBytes,
             long bufferBytes, int parallel, String job, io.rowferry.Database stateDatabase, String stateTable,
-            String incrementalColumn, boolean resume, boolean restart, int maxRetries, Duration retryWait,
+            String incrementalColumn, boolean consistent, boolean resume, boolean restart, int maxRetries, Duration retryWait,
             Consumer<CopyProgress> progressListener, Duration progressInterval) {}
 
     private CopyJob(Settings settings) {
@@ -165,6 +167,9 @@ public final class CopyJob {
             List<SplitState> splits = state != null ? checkpointedSplits(state) : plannedSplits(plan);
             splitCount = splits.size();
             List<SplitState> open = splits.stream().filter(split -> !split.done()).toList();
+            if (settings.consistent() && !open.isEmpty()) {
+                startSnapshot();
+            }
             if (open.isEmpty()) {
                 LOG.info("every split of this copy is already committed");
             } else if (settings.sharedSink()) {
@@ -184,6 +189,7 @@ public final class CopyJob {
             if (running != null) {
                 running.shutdownNow();
             }
+            endSnapshot();
             endNanos = System.nanoTime();
             done.countDown();
         }
@@ -254,6 +260,38 @@ public final class CopyJob {
         applySetup(plan);
         state.begin(planText, ranges, low, high);
         return ranges.stream().map(range -> new SplitState(range, null, 0, false)).toList();
+    }
+
+    /**
+     * Takes the snapshot every reader will see: exported from a transaction held open on its own connection until the
+     * copy ends (PostgreSQL), or one per reader where the database cannot share one (MariaDB, MySQL). A cursor read
+     * is one statement, consistent by itself.
+     */
+    private void startSnapshot() {
+        if (plan.strategy() == ReadStrategy.CURSOR) {
+            LOG.debug("a cursor read is one statement and sees one snapshot already");
+            return;
+        }
+        io.rowferry.Database source = plan.database();
+        java.sql.Connection holder = source.connect();
+        snapshotHolder = holder;
+        try {
+            String id = source.dialect().exportSnapshot(holder);
+            plan = plan.withSnapshot(id);
+            LOG.info("every reader sees {}", id.equals(io.rowferry.dialect.Dialect.OWN_SNAPSHOT)
+                    ? "a consistent snapshot of its own key range, taken as it starts"
+                    : "the snapshot " + id + " of " + source.describe());
+        } catch (java.sql.SQLException e) {
+            throw source.failure("cannot take a snapshot to read " + plan.sourceName() + " in", e);
+        }
+    }
+
+    private void endSnapshot() {
+        java.sql.Connection holder = snapshotHolder;
+        if (holder != null) {
+            io.rowferry.sink.TargetTable.release(holder);
+            snapshotHolder = null;
+        }
     }
 
     private void applySetup(ReadPlan plan) {

@@ -58,6 +58,13 @@ final class ResumeOptions {
     boolean upsert;
 
     @Option(
+            names = "--consistent",
+            description = "Read the source as of one moment: PostgreSQL key ranges share one exported snapshot;"
+                    + " MariaDB/MySQL ranges each read in a consistent snapshot taken as they start. Each reader"
+                    + " holds a read-only transaction until its range is read.")
+    boolean consistent;
+
+    @Option(
             names = "--retries",
             paramLabel = "N",
             defaultValue = "" + CopyBuilder.DEFAULT_RETRIES,
@@ -103,6 +110,7 @@ final class ResumeOptions {
             copy.incremental(incrementalColumn);
         }
         return copy.upsert(upsert)
+                .consistentSnapshot(consistent)
                 .checkpoints(!noCheckpoints)
                 .stateTable(stateTable)
                 .resume(resume)

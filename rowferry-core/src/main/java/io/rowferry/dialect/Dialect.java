@@ -181,6 +181,28 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * Starts a snapshot that several readers can share, on a connection the caller keeps open (with its transaction)
+     * until every reader is done, and returns its id; or returns {@link #OWN_SNAPSHOT} when the database cannot share
+     * one and each reader starts its own consistent snapshot instead. Throws USAGE where there is neither.
+     */
+    default String exportSnapshot(Connection connection) throws SQLException {
+        throw new io.rowferry.RowferryException(ErrorKind.USAGE, "consistent snapshot reads are not supported on "
+                + id());
+    }
+
+    /** What {@link #exportSnapshot} returns where each reader starts its own snapshot. */
+    String OWN_SNAPSHOT = "own";
+
+    /**
+     * Begins a read-only transaction on a reader's connection that sees the snapshot {@code id} (or, for
+     * {@link #OWN_SNAPSHOT}, a consistent snapshot of its own, taken now).
+     */
+    default void joinSnapshot(Connection connection, String id) throws SQLException {
+        throw new io.rowferry.RowferryException(ErrorKind.USAGE, "consistent snapshot reads are not supported on "
+                + id());
+    }
+
     /** Sets up a connection for batched writes that commit per batch. */
     void prepareWrite(Connection connection) throws SQLException;
 

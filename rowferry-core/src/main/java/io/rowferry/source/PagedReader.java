@@ -38,7 +38,11 @@ abstract class PagedReader implements RowReader {
     /** Runs the first page, so a bad table, column or filter fails at open, not at the first row. */
     final PagedReader start() {
         try {
-            connection.setAutoCommit(true);
+            if (plan.snapshot() != null) {
+                dialect.joinSnapshot(connection, plan.snapshot());
+            } else {
+                connection.setAutoCommit(true);
+            }
             openPage();
             return this;
         } catch (SQLException | RuntimeException e) {
@@ -129,6 +133,11 @@ abstract class PagedReader implements RowReader {
                 .add(() -> {
                     if (statement != null) {
                         statement.close();
+                    }
+                })
+                .add(() -> {
+                    if (plan.snapshot() != null && !connection.isClosed()) {
+                        connection.rollback(); // ends the read-only snapshot transaction
                     }
                 })
                 .add(connection::close)

@@ -26,6 +26,8 @@ import java.util.List;
  * @param endAt the last key to read (included), or null to read to the end
  * @param fetchSize rows per fetch or page, at most
  * @param fetchBytes heap the rows of one fetch or page may take; the row count shrinks for wide rows
+ * @param snapshot a shared snapshot every page of the read sees (see {@link io.rowferry.dialect.Dialect#joinSnapshot}),
+ *     or null: each page sees what is committed when it runs
  */
 public record ReadPlan(
         Database database,
@@ -44,7 +46,8 @@ public record ReadPlan(
         Object[] startAfter,
         Object[] endAt,
         int fetchSize,
-        long fetchBytes) {
+        long fetchBytes,
+        String snapshot) {
 
     /** The same read limited to the keys after {@code after} (excluded; null: from the start) up to {@code until}
      * (included; null: to the end). Only keyset reads have ranges. */
@@ -53,7 +56,7 @@ public record ReadPlan(
             throw new IllegalStateException("only keyset reads have key ranges");
         }
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
-                keyBinders, filter, filterValues, cursorSql, after, until, fetchSize, fetchBytes);
+                keyBinders, filter, filterValues, cursorSql, after, until, fetchSize, fetchBytes, snapshot);
     }
 
     /** The same read with one more condition, ANDed to the filter, and the values of its placeholders. */
@@ -67,7 +70,13 @@ public record ReadPlan(
                 : database.dialect().selectSql(table, columns, combined);
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
                 keyBinders, combined, new FilterValues(allValues, allBinders), cursor, startAfter, endAt, fetchSize,
-                fetchBytes);
+                fetchBytes, snapshot);
+    }
+
+    /** The same read inside a snapshot: every page sees the database as it was when the snapshot was taken. */
+    public ReadPlan withSnapshot(String id) {
+        return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
+                keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, id);
     }
 
     /** What this read holds on the source server while it runs, in one sentence. */

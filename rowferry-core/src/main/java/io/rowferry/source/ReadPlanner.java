@@ -81,7 +81,7 @@ public final class ReadPlanner {
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
                     names, quoted,
                     key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), FilterValues.NONE, cursorSql,
-                    spec.startAfter(), spec.endAt(), spec.fetchSize(), spec.fetchBytes());
+                    spec.startAfter(), spec.endAt(), spec.fetchSize(), spec.fetchBytes(), null);
         } catch (SQLException e) {
             throw database.failure("cannot plan the read of table " + spec.table(), e);
         }
@@ -102,7 +102,7 @@ public final class ReadPlanner {
             query = query.substring(0, query.length() - 1).strip();
         }
         return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
-                null, FilterValues.NONE, query, null, null, spec.fetchSize(), spec.fetchBytes());
+                null, FilterValues.NONE, query, null, null, spec.fetchSize(), spec.fetchBytes(), null);
     }
 
     private static void checkKeyLength(String what, Object[] values, List<String> key) {

@@ -81,6 +81,25 @@ public class MariaDbDialect extends AbstractDialect {
     }
 
     /**
+     * MariaDB and MySQL cannot share a snapshot between connections: each reader starts its own with
+     * {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} (https://mariadb.com/kb/en/start-transaction/), so each
+     * key range is consistent in itself, and ranges differ by what was committed between their starts.
+     */
+    @Override
+    public String exportSnapshot(Connection connection) {
+        return OWN_SNAPSHOT;
+    }
+
+    @Override
+    public void joinSnapshot(Connection connection, String id) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        }
+    }
+
+    /**
      * {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}. It fires on a conflict with any unique key of the table, not only
      * the primary key (https://mariadb.com/kb/en/insert-on-duplicate-key-update/). MySQL deprecated {@code VALUES(c)}
      * here in 8.0.20 for a row alias that MariaDB does not parse; both servers still accept {@code VALUES(c)}, and the

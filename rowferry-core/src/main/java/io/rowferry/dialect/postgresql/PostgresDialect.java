@@ -61,6 +61,38 @@ public class PostgresDialect extends AbstractDialect {
         return " LIMIT " + limit;
     }
 
+    /**
+     * {@code pg_export_snapshot()} in a REPEATABLE READ transaction: readers that import it with
+     * {@code SET TRANSACTION SNAPSHOT} see exactly the same data, however long they read
+     * (https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-SNAPSHOT-SYNCHRONIZATION). The snapshot
+     * lives as long as this transaction stays open.
+     */
+    @Override
+    public String exportSnapshot(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT pg_export_snapshot()")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Override
+    public void joinSnapshot(Connection connection, String id) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        if (id.equals(OWN_SNAPSHOT)) {
+            return;
+        }
+        // must come before any query of the transaction; the id is the server's own text, quoted as a literal
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION SNAPSHOT '" + id.replace("'", "''") + "'");
+        }
+    }
+
     @Override
     public String upsertSql(String table, java.util.List<String> columns, java.util.List<String> keyColumns) {
         return onConflictUpsertSql(table, columns, keyColumns);
