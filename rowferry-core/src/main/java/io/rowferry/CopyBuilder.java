@@ -322,15 +322,18 @@ public final class CopyBuilder {
         boolean shared = sink != null;
         java.util.function.Supplier<RowSink> sinks = shared ? () -> sink : this::databaseSink;
         String targetDescription = shared ? sink.describe() : "table " + targetTable + " on " + targetDatabase.describe();
-        boolean keepCheckpoints = checkpoints && !shared;
+        boolean resumableFile = shared && sink instanceof io.rowferry.sink.file.ResumableFileSink file
+                && file.writesFile();
+        boolean keepCheckpoints = checkpoints && (!shared || resumableFile);
         if ((resume || restart) && !keepCheckpoints) {
-            throw new RowferryException(ErrorKind.USAGE, (resume ? "resume" : "restart")
-                    + " needs checkpoints, which are kept for copies into a database table with checkpoints on");
+            throw new RowferryException(ErrorKind.USAGE, (resume ? "resume" : "restart") + " needs checkpoints,"
+                    + " which are kept for copies into a database table or a file, with checkpoints on");
         }
         IfExists action = ifExists != null ? ifExists : create ? IfExists.FAIL : IfExists.APPEND;
         CopyJob.Settings settings = new CopyJob.Settings(source, sinks, shared, targetDescription, setup, action,
                 onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel,
-                keepCheckpoints ? targetTable.toString() : null, targetDatabase, keepCheckpoints ? stateTable : null,
+                keepCheckpoints ? (shared ? sink.describe() : targetTable.toString()) : null, targetDatabase,
+                keepCheckpoints ? stateTable : null,
                 incrementalColumn, consistent, resume, restart, retries, retryWait, progressListener, progressInterval);
         return CopyJob.start(settings);
     }

@@ -1,5 +1,8 @@
 package io.rowferry;
 
+import io.rowferry.checkpoint.Checkpoints;
+import io.rowferry.checkpoint.FileState;
+import io.rowferry.checkpoint.Recorded;
 import io.rowferry.checkpoint.SplitState;
 import io.rowferry.checkpoint.StateTable;
 import io.rowferry.sink.RowSink;
@@ -58,6 +61,8 @@ public final class CopyJob {
     /** Lanes at once: as configured, or on resume without a setting, the interrupted run's split count. */
     private volatile int parallel;
     private volatile long rowsBefore;
+    /** A resumed export's durable length: the unfinished file is cut back to it and continued. */
+    private volatile long resumeBytes;
     private volatile ExecutorService pool;
     /** The target as the last finished lane's sink describes it (a bulk sink names its loader). */
     private volatile String targetDescription;
@@ -155,7 +160,7 @@ public final class CopyJob {
             plan = settings.source().plan();
             strategy = plan.strategy();
             String sourceDescription = plan.sourceName() + " on " + settings.source().database().describe();
-            StateTable state = stateTable(plan);
+            Checkpoints state = checkpoints(plan);
             if (settings.incrementalColumn() != null) {
                 if (state == null) {
                     throw new RowferryException(ErrorKind.USAGE, "an incremental copy remembers where it stopped in"
@@ -167,6 +172,9 @@ public final class CopyJob {
             List<SplitState> splits = state != null ? checkpointedSplits(state) : plannedSplits(plan);
             splitCount = splits.size();
             List<SplitState> open = splits.stream().filter(split -> !split.done()).toList();
+            if (resumeBytes > 0 && settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file) {
+                file.resumeAt(resumeBytes);
+            }
             if (settings.consistent() && !open.isEmpty()) {
                 startSnapshot();
             }
@@ -178,6 +186,9 @@ public final class CopyJob {
                 runLanes(plan, open, state);
             }
             rethrowFailure();
+            if (state != null) {
+                state.completed();
+            }
             String target = targetDescription != null ? targetDescription : settings.targetDescription();
             result = new CopyResult(sourceDescription, target, strategy, counters.rowsRead.get(),
                     counters.rowsWritten.get(), counters.rowsDropped.get(), counters.bytesRead.get(),
@@ -208,11 +219,11 @@ public final class CopyJob {
     }
 
     /** With checkpoints: continue the recorded splits (resume) or record new ones. */
-    private List<SplitState> checkpointedSplits(StateTable state) {
-        Optional<StateTable.Recorded> recorded = state.load();
+    private List<SplitState> checkpointedSplits(Checkpoints state) {
+        Optional<Recorded> recorded = state.load();
         String planText = planText(plan);
         if (settings.resume()) {
-            StateTable.Recorded previous = recorded.orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
+            Recorded previous = recorded.orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
                     "nothing to resume: " + state.name() + " holds no checkpoints of a copy into "
                             + settings.job()));
             if (settings.parallel() < 1) {
@@ -226,6 +237,7 @@ public final class CopyJob {
                         + "; run it again as it was, or start over with --restart");
             }
             rowsBefore = previous.rowsWritten();
+            resumeBytes = previous.bytes();
             if (increment != null) {
                 plan = increment.limit(plan, previous.low(), previous.high());
             }
@@ -234,8 +246,8 @@ public final class CopyJob {
             return previous.splits();
         }
         if (recorded.isPresent() && !recorded.get().finished() && !settings.restart()
-                && settings.ifExists() == IfExists.APPEND) {
-            StateTable.Recorded previous = recorded.get();
+                && settings.ifExists() == IfExists.APPEND && !settings.sharedSink()) {
+            Recorded previous = recorded.get();
             throw new RowferryException(ErrorKind.USAGE, "an interrupted copy into " + settings.job() + " left "
                     + previous.rowsWritten() + " committed rows (last at " + previous.updatedAt() + ");"
                     + " continue it with --resume, or start over with --restart");
@@ -300,10 +312,18 @@ public final class CopyJob {
         }
     }
 
-    private StateTable stateTable(ReadPlan plan) {
-        if (settings.stateTable() == null || plan.strategy() != ReadStrategy.KEYSET || settings.sharedSink()) {
-            if (settings.restart()) {
-                LOG.debug("--restart has nothing to discard: this copy keeps no checkpoints");
+    /**
+     * Where checkpoints go: the state table of the target database, or a state file beside an exported file; none
+     * for reads not in key order, standard output, or with checkpoints off.
+     */
+    private Checkpoints checkpoints(ReadPlan plan) {
+        if (settings.stateTable() == null || plan.strategy() != ReadStrategy.KEYSET) {
+            return null;
+        }
+        if (settings.sharedSink()) {
+            if (settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file && file.writesFile()) {
+                file.keepUnfinished();
+                return new FileState(file.statePath());
             }
             return null;
         }
@@ -330,7 +350,7 @@ public final class CopyJob {
     }
 
     /** One lane per split, at most {@code parallel} at a time, each retried on its own. */
-    private void runLanes(ReadPlan plan, List<SplitState> splits, StateTable state) throws Exception {
+    private void runLanes(ReadPlan plan, List<SplitState> splits, Checkpoints state) throws Exception {
         int threads = Math.min(parallel, splits.size());
         ExecutorService lanes = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "rowferry-writer");
@@ -358,7 +378,7 @@ public final class CopyJob {
     }
 
     /** Runs one lane to the end, starting it again from its checkpoints after transient failures. */
-    private void runLane(ReadPlan plan, List<SplitState> splits, StateTable state) {
+    private void runLane(ReadPlan plan, List<SplitState> splits, Checkpoints state) {
         long bufferBytes = Math.max(1 << 16, settings.bufferBytes() / Math.min(parallel,
                 settings.sharedSink() ? 1 : Math.max(1, splitCount)));
         List<SplitState> current = splits;
@@ -413,7 +433,7 @@ public final class CopyJob {
                 remaining.until() != null ? remaining.until() : plan.endAt());
     }
 
-    private boolean retryable(RowferryException failure, StateTable state, int attempt) {
+    private boolean retryable(RowferryException failure, Checkpoints state, int attempt) {
         boolean transientKind = failure.kind() == ErrorKind.CONNECTION || failure.kind() == ErrorKind.TRANSIENT;
         return transientKind && state != null && !cancelled && attempt < settings.maxRetries()
                 && firstFailure.get() == null;
@@ -435,8 +455,8 @@ public final class CopyJob {
     }
 
     /** The lane's splits as the state table records them: what the failed attempt committed is kept. */
-    private List<SplitState> reload(StateTable state, List<SplitState> splits) {
-        StateTable.Recorded recorded;
+    private List<SplitState> reload(Checkpoints state, List<SplitState> splits) {
+        Recorded recorded;
         try {
             recorded = state.load().orElseThrow(() -> new RowferryException(ErrorKind.USAGE,
                     "the checkpoints of " + settings.job() + " disappeared from " + state.name()));
@@ -445,6 +465,9 @@ public final class CopyJob {
                 return splits; // the next attempt fails the same way, and counts
             }
             throw e;
+        }
+        if (settings.sharedSink() && settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file) {
+            file.resumeAt(recorded.bytes()); // the retry continues the unfinished file from its last checkpoint
         }
         List<SplitState> reloaded = new ArrayList<>();
         for (SplitState split : splits) {

@@ -1,8 +1,7 @@
 package io.rowferry;
 
-import io.rowferry.checkpoint.StateTable;
+import io.rowferry.checkpoint.Checkpoints;
 import io.rowferry.internal.BoundedHandoff;
-import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.TargetTable;
 import io.rowferry.sink.ValueGuards;
@@ -48,7 +47,7 @@ final class CopyLane {
 
     private final List<Split> splits;
     private final RowSink sink;
-    private final StateTable state;
+    private final Checkpoints state;
     private final OnLossy onLossy;
     private final RowTransform transform;
     private final int batchSize;
@@ -66,7 +65,7 @@ final class CopyLane {
     private long laneWritten;
     private long laneDropped;
 
-    CopyLane(List<Split> splits, RowSink sink, StateTable state, OnLossy onLossy, RowTransform transform,
+    CopyLane(List<Split> splits, RowSink sink, Checkpoints state, OnLossy onLossy, RowTransform transform,
             int batchSize, long batchBytes, long bufferBytes, Counters counters) {
         this.splits = splits;
         this.sink = sink;
@@ -242,16 +241,13 @@ final class CopyLane {
             throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
         }
         if (state != null && !batchSplits.isEmpty()) {
-            List<CommitHook> checkpoints = new ArrayList<>();
-            batchSplits.forEach((split, progress) -> checkpoints.add(
-                    state.checkpoint(split, progress.lastKey, committed[split] + progress.rows)));
-            sink.commitHook(connection -> {
-                for (CommitHook checkpoint : checkpoints) {
-                    checkpoint.beforeCommit(connection);
-                }
-            });
+            List<Checkpoints.Progress> progress = new ArrayList<>();
+            batchSplits.forEach((split, inBatch) -> progress.add(
+                    new Checkpoints.Progress(split, inBatch.lastKey, committed[split] + inBatch.rows)));
+            state.write(sink, progress, () -> sink.write(batch));
+        } else {
+            sink.write(batch);
         }
-        sink.write(batch);
         batchSplits.forEach((split, progress) -> committed[split] += progress.rows);
         batchSplits.clear();
         counters.rowsWritten.addAndGet(batch.size());

@@ -80,7 +80,10 @@ final class CopyCommand implements Callable<Integer> {
     PipelineOptions pipeline;
 
     @Mixin
-    ResumeOptions resume;
+    RangeOptions ranges;
+
+    @Mixin
+    TargetStateOptions state;
 
     @Mixin
     OutputOptions output;
@@ -90,7 +93,8 @@ final class CopyCommand implements Callable<Integer> {
         read.validate(spec);
         into.validate(spec, read);
         pipeline.validate(spec);
-        resume.validate(spec);
+        ranges.validate(spec);
+        state.validate(spec, ranges);
         Summary summary = new Summary(main, "copy", "copied", output, false);
         return summary.runAndReport(() -> {
             Database source = from.database(main);
@@ -98,8 +102,8 @@ final class CopyCommand implements Callable<Integer> {
             Database target = to.database(main);
             String table = into.table(read);
             summary.target("table " + TableRef.parse(table) + " on " + target.describe());
-            return resume.apply(pipeline.apply(
-                    into.apply(Rowferry.copy().from(read.read(source)).to(target, table), spec)));
+            return state.apply(ranges.apply(pipeline.apply(
+                    into.apply(Rowferry.copy().from(read.read(source)).to(target, table), spec))));
         }, output.progress.display(main.err, main.environment));
     }
 }

@@ -91,12 +91,16 @@ final class ExportCommand implements Callable<Integer> {
     PipelineOptions pipeline;
 
     @Mixin
+    RangeOptions ranges;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         read.validate(spec);
         pipeline.validate(spec);
+        ranges.validate(spec);
         boolean toStdout = "-".equals(out);
         Summary summary = new Summary(main, "export", "exported", output, toStdout);
         return summary.runAndReport(() -> {
@@ -105,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
             FileTarget file = toStdout ? FileTarget.stream(main.dataOut) : FileTarget.file(outputPath());
             RowSink sink = format == FileFormat.CSV ? new CsvSink(file) : new JsonLinesSink(file);
             summary.target(sink.describe());
-            return pipeline.apply(Rowferry.copy().from(read.read(source)).to(sink));
+            return ranges.apply(pipeline.apply(Rowferry.copy().from(read.read(source)).to(sink)));
         }, output.progress.display(main.err, main.environment));
     }
 

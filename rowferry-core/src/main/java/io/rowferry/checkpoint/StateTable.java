@@ -27,7 +27,7 @@ import java.util.Optional;
  * <p>A job is named by its target table: one copy into a table at a time. Its plan (source table, key, columns,
  * filter, split count) is stored with it, and a resumed run with another plan is refused.
  */
-public final class StateTable {
+public final class StateTable implements Checkpoints {
     /** The state table's name unless one is given. */
     public static final String DEFAULT_NAME = "rowferry_state";
 
@@ -46,6 +46,7 @@ public final class StateTable {
     }
 
     /** The job's recorded splits, in split order, or empty when it has none. */
+    @Override
     public Optional<Recorded> load() {
         try (Connection connection = database.connect()) {
             if (!exists(connection)) {
@@ -91,7 +92,7 @@ public final class StateTable {
                         + " --restart");
             }
             return Optional.of(new Recorded(plan, List.copyOf(splits), updated, low == null ? null : low[0],
-                    high == null ? null : high[0]));
+                    high == null ? null : high[0], 0));
         } catch (SQLException e) {
             throw database.failure("cannot read the checkpoints in " + name, e);
         }
@@ -102,6 +103,7 @@ public final class StateTable {
      * incremental run also records the bounds of the values it copies ({@code low} excluded, {@code high} included;
      * both null otherwise).
      */
+    @Override
     public void begin(String plan, List<KeyRange> ranges, Object low, Object high) {
         try (Connection connection = database.connect()) {
             if (!exists(connection)) {
@@ -140,6 +142,7 @@ public final class StateTable {
     }
 
     /** Marks a split finished: every row of its range is committed. */
+    @Override
     public void finish(int split) {
         try (Connection connection = database.connect();
                 PreparedStatement update = connection.prepareStatement("UPDATE " + qualified + " SET "
@@ -177,9 +180,26 @@ public final class StateTable {
         };
     }
 
-    /** The table's name as given. */
-    public TableRef name() {
-        return name;
+    /** Each range's checkpoint is updated in the batch's transaction, just before it commits. */
+    @Override
+    public void write(io.rowferry.sink.RowSink sink, List<Progress> progress, Runnable write) {
+        List<CommitHook> checkpoints = progress.stream()
+                .map(split -> checkpoint(split.split(), split.lastKey(), split.rowsWritten())).toList();
+        sink.commitHook(connection -> {
+            for (CommitHook checkpoint : checkpoints) {
+                checkpoint.beforeCommit(connection);
+            }
+        });
+        write.run();
+    }
+
+    /** The rows stay, marked done: an incremental copy's next run starts from them. */
+    @Override
+    public void completed() {}
+
+    @Override
+    public String name() {
+        return name.toString();
     }
 
     private boolean exists(Connection connection) {
@@ -226,25 +246,5 @@ public final class StateTable {
     private String column(String column) {
         Dialect dialect = database.dialect();
         return dialect.quoteIdentifier(dialect.normalizeIdentifier(column));
-    }
-
-    /**
-     * A job's state as recorded.
-     *
-     * @param plan the plan the job ran with
-     * @param splits every split, in order
-     * @param updatedAt when any split last committed (UTC, ISO-8601)
-     * @param low an incremental run's lower bound (excluded), or null
-     * @param high an incremental run's upper bound (included), or null
-     */
-    public record Recorded(String plan, List<SplitState> splits, String updatedAt, Object low, Object high) {
-
-        public boolean finished() {
-            return splits.stream().allMatch(SplitState::done);
-        }
-
-        public long rowsWritten() {
-            return splits.stream().mapToLong(SplitState::rowsWritten).sum();
-        }
     }
 }

@@ -25,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * fraction of the table's pages ({@code TABLESAMPLE SYSTEM}), so planning a 100-million-row table reads about
  * {@value #SAMPLE_ROWS} rows; databases without block sampling filter rows at random in the server, which scans the
  * key once there but sends only the sample. Tables smaller than twice the sample are read whole (keys only) and cut
- * exactly.
+ * exactly. At most twice the sample's keys are held while planning, whatever the table's size.
  */
 public final class SplitPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(SplitPlanner.class);
-    /** Keys to sample: quantiles of 20,000 keys are within about 1 % of the true ones for any split count. */
-    static final int SAMPLE_ROWS = 20_000;
+    /**
+     * Keys to sample. Page sampling (PostgreSQL) draws whole pages of neighbouring keys, so the sample must span
+     * enough pages: 100,000 rows are about 1,000 pages of a typical table, for boundaries within a few percent.
+     */
+    static final int SAMPLE_ROWS = 100_000;
 
     private SplitPlanner() {}
 
@@ -100,7 +103,7 @@ public final class SplitPlanner {
     private static List<Object[]> sample(Connection connection, ReadPlan plan, double fraction) throws SQLException {
         Dialect dialect = plan.database().dialect();
         String sql = dialect.sampleKeysSql(plan.table(), plan.keyColumns(), plan.filter(), fraction);
-        Thinned keys = new Thinned(4 * SAMPLE_ROWS);
+        Thinned keys = new Thinned(2 * SAMPLE_ROWS);
         // A streaming statement: a full key read of a table just under the sample limit stays small anyway, but the
         // fallback read of every key after a poor sample must not be buffered by the driver.
         boolean autoCommit = connection.getAutoCommit();

@@ -15,7 +15,7 @@ import java.util.List;
  * UTF-8. NULL is an empty field and the empty string is {@code ""}, so the two stay apart (as in PostgreSQL's
  * {@code COPY ... CSV}). Values are written as {@link ValueText} gives them.
  */
-public final class CsvSink implements RowSink {
+public final class CsvSink implements ResumableFileSink {
     private final FileTarget target;
     private CsvWriter csv;
     private RowSchema headerSchema;
@@ -28,6 +28,7 @@ public final class CsvSink implements RowSink {
     @Override
     public void open(RowSchema schema) {
         this.headerSchema = schema;
+        this.headerWritten = target.resumesContent(); // the unfinished file has its header
         csv = CsvWriter.builder()
                 .quoteStrategy(QuoteStrategies.EMPTY)
                 .bufferSize(1 << 16)
@@ -79,6 +80,36 @@ public final class CsvSink implements RowSink {
     @Override
     public void close() {
         target.discard(); // a no-op after commit
+    }
+
+    @Override
+    public boolean writesFile() {
+        return target.isFile();
+    }
+
+    @Override
+    public java.nio.file.Path statePath() {
+        return target.statePath();
+    }
+
+    @Override
+    public void resumeAt(long bytes) {
+        target.resumeAt(bytes);
+    }
+
+    @Override
+    public void keepUnfinished() {
+        target.keepUnfinished();
+    }
+
+    @Override
+    public long sync() {
+        try {
+            csv.flush();
+        } catch (IOException | UncheckedIOException e) {
+            throw target.failure("cannot write", e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+        return target.sync();
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +26,9 @@ public final class FileTarget {
     private final OutputStream standardOutput;
     private Path partial;
     private OutputStream out;
+    private FileChannel channel;
+    private long resumeAt = -1;
+    private boolean keepUnfinished;
 
     private FileTarget(Path path, OutputStream standardOutput) {
         this.path = path;
@@ -62,12 +68,68 @@ public final class FileTarget {
         if (Files.isDirectory(path)) {
             throw new RowferryException(ErrorKind.IO, "cannot write " + path + ": it is a directory");
         }
-        partial = path.resolveSibling("." + path.getFileName() + ".partial");
+        partial = partialPath();
         try {
-            out = new BufferedOutputStream(Files.newOutputStream(partial), BUFFER);
+            if (resumeAt >= 0) {
+                if (!Files.exists(partial)) {
+                    throw new RowferryException(ErrorKind.USAGE, "cannot resume " + path + ": its unfinished file "
+                            + partial + " is gone; start over without --resume");
+                }
+                channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+                if (channel.size() < resumeAt) {
+                    throw new RowferryException(ErrorKind.USAGE, "cannot resume " + path + ": " + partial + " has "
+                            + channel.size() + " bytes, fewer than the " + resumeAt + " recorded; start over");
+                }
+                channel.truncate(resumeAt); // what was written after the last checkpoint is written again
+                channel.position(resumeAt);
+            } else {
+                channel = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
             return out;
         } catch (IOException e) {
             throw failure("cannot create", e);
+        }
+    }
+
+    private Path partialPath() {
+        return path.resolveSibling("." + path.getFileName() + ".partial");
+    }
+
+    /** Whether this is a file, which can be resumed, and not standard output. */
+    public boolean isFile() {
+        return path != null;
+    }
+
+    /** The export's state file: hidden beside the output, {@code .<name>.rowferry-state}. */
+    public Path statePath() {
+        return path.resolveSibling("." + path.getFileName() + ".rowferry-state");
+    }
+
+    /** Before {@link #open()}: continue the unfinished file at this length instead of starting a new one. */
+    public void resumeAt(long bytes) {
+        this.resumeAt = bytes;
+    }
+
+    /** Whether {@link #open()} continues an unfinished file with content. */
+    public boolean resumesContent() {
+        return resumeAt > 0;
+    }
+
+    /** Keep the unfinished file when the export fails, for a resume. */
+    public void keepUnfinished() {
+        this.keepUnfinished = true;
+    }
+
+    /** Flushes the stream (the caller has flushed its own buffers into it) and forces the file to disk. */
+    public long sync() {
+        try {
+            out.flush();
+            channel.force(false);
+            return channel.position();
+        } catch (IOException e) {
+            throw failure("cannot write", e);
         }
     }
 
@@ -97,7 +159,7 @@ public final class FileTarget {
         } catch (IOException ignored) {
             // discarding anyway
         }
-        if (partial != null) {
+        if (partial != null && !keepUnfinished) {
             try {
                 Files.deleteIfExists(partial);
             } catch (IOException ignored) {

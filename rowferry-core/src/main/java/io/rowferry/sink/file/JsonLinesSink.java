@@ -18,7 +18,7 @@ import tools.jackson.core.json.JsonFactory;
  * number for, are strings; booleans are booleans; binary is base64; dates, times and everything else are strings
  * as {@link ValueText} gives them; NULL is {@code null}.
  */
-public final class JsonLinesSink implements RowSink {
+public final class JsonLinesSink implements ResumableFileSink {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .rootValueSeparator("\n")
@@ -35,6 +35,11 @@ public final class JsonLinesSink implements RowSink {
     @Override
     public void open(RowSchema schema) {
         json = JSON.createGenerator(ObjectWriteContext.empty(), target.open());
+        if (target.resumesContent()) {
+            // the new generator does not know the file holds values: the next one starts a new line
+            json.writeRaw('\n');
+            wroteAny = true;
+        }
     }
 
     @Override
@@ -109,6 +114,36 @@ public final class JsonLinesSink implements RowSink {
     @Override
     public void close() {
         target.discard();
+    }
+
+    @Override
+    public boolean writesFile() {
+        return target.isFile();
+    }
+
+    @Override
+    public java.nio.file.Path statePath() {
+        return target.statePath();
+    }
+
+    @Override
+    public void resumeAt(long bytes) {
+        target.resumeAt(bytes);
+    }
+
+    @Override
+    public void keepUnfinished() {
+        target.keepUnfinished();
+    }
+
+    @Override
+    public long sync() {
+        try {
+            json.flush();
+        } catch (JacksonException e) {
+            throw target.failure("cannot write", new java.io.IOException(e.getOriginalMessage(), e));
+        }
+        return target.sync();
     }
 
     @Override
