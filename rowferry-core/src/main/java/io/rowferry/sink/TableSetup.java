@@ -167,8 +167,12 @@ public final class TableSetup {
                         "set by the type map"));
             } else {
                 TypeChoice choice = target.dialect().columnType(column.type());
-                columns.add(new ColumnPlan(column.name(), column.nativeType(), column.type(), choice.ddl(),
-                        choice.loss(), choice.note()));
+                // what the source's values hold beyond their declared type (NaN in a PostgreSQL numeric, years)
+                // is lost in a created column as much as in an existing one, and the copy refuses it per value
+                String loss = choice.loss() != null ? choice.loss()
+                        : TypeFit.limitLoss(column.type(), source.limits(), target.dialect().typeLimits());
+                columns.add(new ColumnPlan(column.name(), column.nativeType(), column.type(), choice.ddl(), loss,
+                        choice.note()));
             }
         }
         return columns;
