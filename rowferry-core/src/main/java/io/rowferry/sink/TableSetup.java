@@ -167,15 +167,25 @@ public final class TableSetup {
                         "set by the type map"));
             } else {
                 TypeChoice choice = target.dialect().columnType(column.type());
-                // what the source's values hold beyond their declared type (NaN in a PostgreSQL numeric, years)
-                // is lost in a created column as much as in an existing one, and the copy refuses it per value
-                String loss = choice.loss() != null ? choice.loss()
-                        : TypeFit.limitLoss(column.type(), source.limits(), target.dialect().typeLimits());
+                String loss = choice.loss() != null ? choice.loss() : limitLoss(column, source);
                 columns.add(new ColumnPlan(column.name(), column.nativeType(), column.type(), choice.ddl(), loss,
                         choice.note()));
             }
         }
         return columns;
+    }
+
+    /**
+     * What the source's values hold beyond their declared type (NaN and infinities in floats, years, U+0000) is lost
+     * in a created column as much as in an existing one, and the copy refuses it per value. Except NaN in a decimal
+     * with a declared precision: PostgreSQL's numeric(p,s) accepts NaN, but reporting every numeric(p,s) as lossy
+     * would hide the columns that really are; such a NaN is still refused when it comes.
+     */
+    private String limitLoss(ColumnDefinition column, SourceDefinition source) {
+        if (column.type().kind() == io.rowferry.schema.SqlType.Kind.DECIMAL && column.type().size() > 0) {
+            return null;
+        }
+        return TypeFit.limitLoss(column.type(), source.limits(), target.dialect().typeLimits());
     }
 
     private String createSql(SourceDefinition source, List<ColumnPlan> columns) {
