@@ -70,7 +70,10 @@ final class DuckDbTypes {
             case UUID -> TypeChoice.lossless("UUID");
             case YEAR -> TypeChoice.lossless("SMALLINT");
             case JSON, JSONB -> TypeChoice.lossless("VARCHAR", "as text");
-            case ENUM, SET, INTERVAL, ARRAY, BIT, XML, OTHER -> TypeChoice.lossless("VARCHAR", "as the source's text");
+            // DuckDB's BIT, INTERVAL and LIST do not read PostgreSQL's text of them ({1,2}, "1 mon"), and their own
+            // text is not PostgreSQL's: the source's text keeps the value exactly, and PostgreSQL reads it back
+            case BIT -> TypeChoice.lossless("VARCHAR", "as the text of its binary digits");
+            case ENUM, SET, INTERVAL, ARRAY, XML, OTHER -> TypeChoice.lossless("VARCHAR", "as the source's text");
         };
     }
 

@@ -53,7 +53,9 @@ final class H2Types {
             case ENUM -> TypeChoice.lossless("ENUM(" + quoted(type.values()) + ")");
             // H2's JSON type turns a bound string into a JSON string literal; text keeps the document as it was
             case JSON, JSONB -> TypeChoice.lossless("CHARACTER LARGE OBJECT", "as text");
-            case SET, INTERVAL, ARRAY, BIT, XML, OTHER -> TypeChoice.lossless("CHARACTER LARGE OBJECT",
+            // H2's BIT is a boolean; its INTERVAL and ARRAY types do not read PostgreSQL's text of them
+            case BIT -> TypeChoice.lossless("CHARACTER LARGE OBJECT", "as the text of its binary digits");
+            case SET, INTERVAL, ARRAY, XML, OTHER -> TypeChoice.lossless("CHARACTER LARGE OBJECT",
                     "as the source's text");
         };
     }

@@ -170,7 +170,7 @@ public final class MariaDbTypes {
             case ENUM, SET -> TypeChoice.lossless(type.kind().name() + "(" + quotedValues(type) + ")");
             case YEAR -> TypeChoice.lossless("YEAR");
             case BIT -> type.size() >= 1 && type.size() <= 64 ? TypeChoice.lossless("BIT(" + type.size() + ")")
-                    : TypeChoice.lossless("LONGTEXT", "as text of 0 and 1 digits");
+                    : TypeChoice.lossless("LONGTEXT", "as the text of its binary digits");
             case ARRAY, XML, OTHER -> TypeChoice.lossless("LONGTEXT", "as the source's text");
         };
     }

@@ -97,7 +97,8 @@ final class SqliteTypes {
             case TIMESTAMP -> TypeChoice.lossless("TIMESTAMP", "as ISO-8601 text");
             case TIMESTAMP_TZ -> TypeChoice.lossless("TIMESTAMP WITH TIME ZONE", "as ISO-8601 text with offset");
             case YEAR -> TypeChoice.lossless("INTEGER");
-            case TIME_TZ, INTERVAL, JSON, JSONB, UUID, ENUM, SET, ARRAY, BIT, XML, OTHER ->
+            case BIT -> TypeChoice.lossless("TEXT", "as the text of its binary digits");
+            case TIME_TZ, INTERVAL, JSON, JSONB, UUID, ENUM, SET, ARRAY, XML, OTHER ->
                 TypeChoice.lossless("TEXT", "as text");
         };
     }
