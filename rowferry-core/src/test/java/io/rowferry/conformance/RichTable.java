@@ -57,6 +57,11 @@ abstract class RichTable {
     /** CREATE TABLE and INSERTs of rows 1 to 4. */
     abstract List<String> createStatements(String table);
 
+    /** CHAR columns, whose padding is not part of the value (targets without CHAR keep or drop it). */
+    Set<String> charColumns() {
+        return Set.of("ch");
+    }
+
     /** Column of the large binary value (set on row 1 by a bound parameter). */
     String largeBinaryColumn() {
         return "bl";
