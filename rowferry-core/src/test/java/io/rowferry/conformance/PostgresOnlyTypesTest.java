@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * parses its own text, every value is what it was.
  */
 class PostgresOnlyTypesTest {
-    private static final PostgresTestDatabase POSTGRES = new PostgresTestDatabase(ServerSettings.DATABASE);
+    private static final PostgresTestDatabase POSTGRES = new PostgresTestDatabase(ServerSettings.TYPES_DATABASE);
     private static final String SOURCE = "rt_pgonly_src";
     private static final String TYPES = "ia int[], ta text[], iv interval, m money, bt bit(5), vb varbit(20)";
 

@@ -24,7 +24,7 @@ final class RichTables {
 
         @Override
         TestDatabase database(Path directory) {
-            return new PostgresTestDatabase(ServerSettings.DATABASE);
+            return new PostgresTestDatabase(ServerSettings.TYPES_DATABASE);
         }
 
         @Override
@@ -111,7 +111,7 @@ final class RichTables {
 
         @Override
         TestDatabase database(Path directory) {
-            return new MariaDbTestDatabase(ServerSettings.DATABASE, false);
+            return new MariaDbTestDatabase(ServerSettings.TYPES_DATABASE, false);
         }
 
         @Override

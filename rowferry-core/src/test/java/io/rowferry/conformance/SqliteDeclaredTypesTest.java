@@ -25,7 +25,7 @@ class SqliteDeclaredTypesTest {
         TestDatabase sqlite = new EmbeddedTestDatabase.Sqlite(directory, "declared");
         sqlite.execute("CREATE TABLE rt_declared (id INTEGER NOT NULL PRIMARY KEY, price DECIMAL(10,2),"
                 + " exact DECIMAL_TEXT(38,10), n NUMERIC(5), name VARCHAR(40), code CHAR(3))");
-        PostgresTestDatabase postgres = new PostgresTestDatabase(ServerSettings.DATABASE);
+        PostgresTestDatabase postgres = new PostgresTestDatabase(ServerSettings.TYPES_DATABASE);
 
         List<ColumnPlan> plan = Rowferry.copy()
                 .from(Rowferry.read(sqlite.database()).table("rt_declared"))
@@ -50,7 +50,7 @@ class SqliteDeclaredTypesTest {
     void anExistingTargetColumnIsJudgedByItsDeclaredType() throws Exception {
         TestDatabase sqlite = new EmbeddedTestDatabase.Sqlite(directory, "declared_target");
         sqlite.execute("CREATE TABLE rt_narrow (id INTEGER NOT NULL PRIMARY KEY, amount DECIMAL_TEXT(10,2))");
-        PostgresTestDatabase postgres = new PostgresTestDatabase(ServerSettings.DATABASE);
+        PostgresTestDatabase postgres = new PostgresTestDatabase(ServerSettings.TYPES_DATABASE);
         postgres.dropTable("rt_wide_pg");
         postgres.execute("CREATE TABLE rt_wide_pg (id int PRIMARY KEY, amount numeric(12,2))");
 
