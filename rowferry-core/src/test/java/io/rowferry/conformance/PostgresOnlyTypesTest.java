@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowferry.IfExists;
 import io.rowferry.Rowferry;
+import io.rowferry.WriteMode;
 import io.rowferry.schema.ColumnPlan;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * PostgreSQL's arrays, intervals, money and bit strings in databases that lack them (docs/types.md): arrays and
  * intervals arrive as PostgreSQL's own text, money as DECIMAL(19,2), bit strings as BIT(n) in MariaDB and as text of
- * binary digits elsewhere; the plan says so; and copied back into a PostgreSQL table of the original types, which
+ * binary digits elsewhere (through MariaDB's INSERT batches and its LOAD DATA alike); the plan says so; and copied back into a PostgreSQL table of the original types, which
  * parses its own text, every value is what it was.
  */
 class PostgresOnlyTypesTest {
@@ -47,21 +48,23 @@ class PostgresOnlyTypesTest {
     /** Per target: the created type and the stored text of row 1, per column (bit strings as their digits). */
     static Stream<Arguments> targets() {
         return Stream.of(
-                Arguments.of("mariadb", Map.of("ia", "LONGTEXT", "ta", "LONGTEXT", "iv", "VARCHAR(100)",
-                        "m", "DECIMAL(19,2)", "bt", "BIT(5)", "vb", "LONGTEXT"), "BIN(bt)"),
-                Arguments.of("sqlite", Map.of("ia", "TEXT", "ta", "TEXT", "iv", "TEXT", "m", "DECIMAL_TEXT(19,2)",
-                        "bt", "TEXT", "vb", "TEXT"), "bt"),
-                Arguments.of("h2", Map.of("ia", "CHARACTER LARGE OBJECT", "ta", "CHARACTER LARGE OBJECT",
+                Arguments.of("mariadb", WriteMode.INSERT, Map.of("ia", "LONGTEXT", "ta", "LONGTEXT",
+                        "iv", "VARCHAR(100)", "m", "DECIMAL(19,2)", "bt", "BIT(5)", "vb", "LONGTEXT"), "BIN(bt)"),
+                Arguments.of("mariadb", WriteMode.BULK, Map.of("ia", "LONGTEXT", "ta", "LONGTEXT",
+                        "iv", "VARCHAR(100)", "m", "DECIMAL(19,2)", "bt", "BIT(5)", "vb", "LONGTEXT"), "BIN(bt)"),
+                Arguments.of("sqlite", WriteMode.AUTO, Map.of("ia", "TEXT", "ta", "TEXT", "iv", "TEXT",
+                        "m", "DECIMAL_TEXT(19,2)", "bt", "TEXT", "vb", "TEXT"), "bt"),
+                Arguments.of("h2", WriteMode.AUTO, Map.of("ia", "CHARACTER LARGE OBJECT", "ta", "CHARACTER LARGE OBJECT",
                         "iv", "CHARACTER LARGE OBJECT", "m", "NUMERIC(19,2)", "bt", "CHARACTER LARGE OBJECT",
                         "vb", "CHARACTER LARGE OBJECT"), "bt"),
-                Arguments.of("duckdb", Map.of("ia", "VARCHAR", "ta", "VARCHAR", "iv", "VARCHAR", "m", "DECIMAL(19,2)",
-                        "bt", "VARCHAR", "vb", "VARCHAR"), "bt"));
+                Arguments.of("duckdb", WriteMode.AUTO, Map.of("ia", "VARCHAR", "ta", "VARCHAR", "iv", "VARCHAR",
+                        "m", "DECIMAL(19,2)", "bt", "VARCHAR", "vb", "VARCHAR"), "bt"));
     }
 
-    @ParameterizedTest(name = "postgresql -> {0} -> postgresql")
+    @ParameterizedTest(name = "postgresql -> {0} ({1}) -> postgresql")
     @MethodSource("targets")
-    void arriveAsDocumentedAndComeBackIdentical(String targetId, Map<String, String> types, String bitDigits)
-            throws Exception {
+    void arriveAsDocumentedAndComeBackIdentical(String targetId, WriteMode mode, Map<String, String> types,
+            String bitDigits) throws Exception {
         TestDatabase target = RichTables.ALL.stream().filter(t -> t.id().equals(targetId)).findFirst().orElseThrow()
                 .database(directory);
         String there = target.database().dialect().normalizeIdentifier("rt_pgonly_in_" + targetId);
@@ -90,12 +93,13 @@ class PostgresOnlyTypesTest {
                 .to(target.database(), there)
                 .create(true)
                 .ifExists(IfExists.REPLACE)
+                .writeMode(mode)
                 .run();
         assertThat(row1(target, there, bitDigits)).containsExactly("{1,2,NULL,-3}", "{\"a b\",\"c,d\",NULL}",
                 "1 year 2 mons 3 days 04:05:06.789", "1234.56", "10110", "101");
 
         // back into a table of the original types: PostgreSQL reads its own text
-        String back = "rt_pgonly_back_" + targetId;
+        String back = "rt_pgonly_back_" + targetId + "_" + mode.name().toLowerCase(java.util.Locale.ROOT);
         POSTGRES.dropTable(back);
         POSTGRES.execute("CREATE TABLE " + back + " (id int PRIMARY KEY, " + TYPES + ")");
         Rowferry.copy()
