@@ -176,16 +176,18 @@ public final class TableSetup {
     }
 
     /**
-     * What the source's values hold beyond their declared type (NaN and infinities in floats, years, U+0000) is lost
-     * in a created column as much as in an existing one, and the copy refuses it per value. Except NaN in a decimal
-     * with a declared precision: PostgreSQL's numeric(p,s) accepts NaN, but reporting every numeric(p,s) as lossy
-     * would hide the columns that really are; such a NaN is still refused when it comes.
+     * What the source's values hold beyond their declared type (NaN and infinities in floats and in unbounded
+     * decimals, years) is lost in a created column as much as in an existing one, and the copy refuses it per value.
+     * Except two rare values: NaN in a decimal with a declared precision (PostgreSQL's numeric(p,s) accepts it) and
+     * U+0000 in text (which PostgreSQL's text lacks); reporting every numeric(p,s) and every text column copied into
+     * PostgreSQL as lossy would hide the columns that really are. Such a value is still refused when it comes.
      */
     private String limitLoss(ColumnDefinition column, SourceDefinition source) {
-        if (column.type().kind() == io.rowferry.schema.SqlType.Kind.DECIMAL && column.type().size() > 0) {
+        io.rowferry.schema.SqlType type = column.type();
+        if (type.kind() == io.rowferry.schema.SqlType.Kind.DECIMAL && type.size() > 0 || type.isText()) {
             return null;
         }
-        return TypeFit.limitLoss(column.type(), source.limits(), target.dialect().typeLimits());
+        return TypeFit.limitLoss(type, source.limits(), target.dialect().typeLimits());
     }
 
     private String createSql(SourceDefinition source, List<ColumnPlan> columns) {

