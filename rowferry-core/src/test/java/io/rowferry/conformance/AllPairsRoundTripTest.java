@@ -119,6 +119,7 @@ class AllPairsRoundTripTest {
                 .isInstanceOf(RowferryException.class)
                 .satisfies(e -> assertThat(((RowferryException) e).kind()).isEqualTo(ErrorKind.DATA))
                 .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT))
+                        .startsWith("value ")
                         .contains("of column " + special.column() + " in the row with id=2 ")
                         .contains(there.toLowerCase(Locale.ROOT))
                         .doesNotContain("\n"));
