@@ -106,16 +106,18 @@ class AllPairsRoundTripTest {
                 .filter(column -> column.name().equalsIgnoreCase(special.column()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(plan.isLossless()).as("plan of %s into %s %s (%s)", special.column(), target, plan.targetType(),
-                plan.loss()).isEqualTo(special.losslessPlan(target.id()));
+        assertThat(plan.isLossless()).as("plan of %s %s into %s %s (%s)", source, special.column(), target,
+                plan.targetType(), plan.loss()).isEqualTo(special.losslessPlan(target.id()));
         if (holds) {
             String back = table + "_via_" + target.id();
             copy(from, table, to, there, OnLossy.FAIL, special.values().size());
             copy(to, there, from, back, OnLossy.FAIL, special.values().size());
-            assertThat(differences(source, from, table, back, special.column())).isEmpty();
+            assertThat(differences(source, from, table, back, special.column()))
+                    .as("%s -> %s -> %s", source, target, source).isEmpty();
             return;
         }
         assertThatThrownBy(() -> copy(from, table, to, there, OnLossy.FAIL, special.values().size()))
+                .as("%s -> %s: %s", source, target, special)
                 .isInstanceOf(RowferryException.class)
                 .satisfies(e -> assertThat(((RowferryException) e).kind()).isEqualTo(ErrorKind.DATA))
                 .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT))
@@ -126,7 +128,8 @@ class AllPairsRoundTripTest {
         CopyResult allowed = copy(from, table, to, there, OnLossy.ALLOW, special.values().size());
         Map<String, Long> losses = new HashMap<>();
         allowed.lossyValues().forEach((column, count) -> losses.put(column.toLowerCase(Locale.ROOT), count));
-        assertThat(losses).isEqualTo(Map.of(special.column(), (long) special.lossyRows()));
+        assertThat(losses).as("%s -> %s: %s, lossy values counted", source, target, special)
+                .isEqualTo(Map.of(special.column(), (long) special.lossyRows()));
     }
 
     /**
