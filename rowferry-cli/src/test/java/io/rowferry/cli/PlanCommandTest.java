@@ -65,6 +65,26 @@ class PlanCommandTest {
         assertThat(Fixtures.tableExists(target, "orders")).as("plan creates nothing").isFalse();
     }
 
+    /** sqlite-jdbc reports DECIMAL(10,2) as DECIMAL with a size of 12; the plan shows the declared type. */
+    @Test
+    void sqliteColumnsArePlannedWithTheirDeclaredPrecisionAndLength() {
+        String source = Fixtures.sqlite(dir, "declared");
+        Fixtures.execute(source, "CREATE TABLE prices (id INTEGER PRIMARY KEY, price DECIMAL(10,2),"
+                + " exact DECIMAL_TEXT(38,10), name VARCHAR(40))");
+        String target = Fixtures.h2(dir, "declared_target");
+
+        Cli.Result result = Cli.run("plan", "--from", source, "--table", "prices", "--to", target, "--create");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String out = result.out();
+        assertThat(columnRow(out, "price").subList(0, 4)).containsExactly("price", "DECIMAL(10,2)", "NUMERIC(10,2)",
+                "lossless");
+        assertThat(columnRow(out, "exact").subList(0, 4)).containsExactly("exact", "DECIMAL_TEXT(38,10)",
+                "NUMERIC(38,10)", "lossless");
+        assertThat(columnRow(out, "name").subList(0, 4)).containsExactly("name", "VARCHAR(40)", "VARCHAR(40)",
+                "lossless");
+    }
+
     @Test
     void lossyColumnsAreMarkedWithTheirReasonAndThePlanStillEndsWithZero() {
         String source = Fixtures.h2WideValues(dir);

@@ -38,8 +38,11 @@ public final class TypeFit {
      */
     public static String limitLoss(SqlType type, TypeLimits source, TypeLimits target) {
         return switch (type.kind()) {
-            case FLOAT, DECIMAL -> source.floatSpecials() && !target.floatSpecials()
+            case DECIMAL -> source.floatSpecials() && !target.floatSpecials()
                     ? "the target cannot store NaN or infinities" : null;
+            case FLOAT -> source.floatSpecials() && !target.floatSpecials()
+                    ? (target.infinities() ? "the target cannot store NaN" : "the target cannot store NaN or infinities")
+                    : source.infinities() && !target.infinities() ? "the target cannot store infinities" : null;
             case DATE, TIMESTAMP, TIMESTAMP_TZ -> source.minYear() < target.minYear()
                     || source.maxYear() > target.maxYear()
                     ? "years outside " + target.minYear() + ".." + target.maxYear() + " do not fit" : null;

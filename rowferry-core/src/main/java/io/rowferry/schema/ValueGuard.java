@@ -156,7 +156,8 @@ public final class ValueGuard {
         }
         double real = number.doubleValue();
         if (!Double.isFinite(real)) {
-            return limits.floatSpecials() ? null : "is " + real + ", which the column cannot hold";
+            boolean held = Double.isNaN(real) ? limits.floatSpecials() : limits.infinities();
+            return held ? null : "is " + real + ", which the column cannot hold";
         }
         if (target.size() <= 32 && !(number instanceof Float) && (double) (float) real != real) {
             return "needs double precision; the column is single precision";

@@ -167,11 +167,27 @@ public final class TableSetup {
                         "set by the type map"));
             } else {
                 TypeChoice choice = target.dialect().columnType(column.type());
-                columns.add(new ColumnPlan(column.name(), column.nativeType(), column.type(), choice.ddl(),
-                        choice.loss(), choice.note()));
+                String loss = choice.loss() != null ? choice.loss() : limitLoss(column, source);
+                columns.add(new ColumnPlan(column.name(), column.nativeType(), column.type(), choice.ddl(), loss,
+                        choice.note()));
             }
         }
         return columns;
+    }
+
+    /**
+     * What the source's values hold beyond their declared type (NaN and infinities in floats and in unbounded
+     * decimals, years) is lost in a created column as much as in an existing one, and the copy refuses it per value.
+     * Except two rare values: NaN in a decimal with a declared precision (PostgreSQL's numeric(p,s) accepts it) and
+     * U+0000 in text (which PostgreSQL's text lacks); reporting every numeric(p,s) and every text column copied into
+     * PostgreSQL as lossy would hide the columns that really are. Such a value is still refused when it comes.
+     */
+    private String limitLoss(ColumnDefinition column, SourceDefinition source) {
+        io.rowferry.schema.SqlType type = column.type();
+        if (type.kind() == io.rowferry.schema.SqlType.Kind.DECIMAL && type.size() > 0 || type.isText()) {
+            return null;
+        }
+        return TypeFit.limitLoss(type, source.limits(), target.dialect().typeLimits());
     }
 
     private String createSql(SourceDefinition source, List<ColumnPlan> columns) {

@@ -20,7 +20,7 @@ final class ServerSettings {
         try (java.sql.Connection pg = java.sql.DriverManager.getConnection(
                         postgresUrl("postgres"), postgresUser(), postgresPassword());
                 java.sql.Statement statement = pg.createStatement()) {
-            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+            for (String database : java.util.List.of(DATABASE, DATABASE_2, TYPES_DATABASE)) {
                 try (java.sql.ResultSet exists = statement.executeQuery(
                         "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                     if (!exists.next()) {
@@ -35,7 +35,7 @@ final class ServerSettings {
         try (java.sql.Connection maria = java.sql.DriverManager.getConnection(
                         "jdbc:mariadb://" + mariadbHostPort() + "/", mariadbUser(), mariadbPassword());
                 java.sql.Statement statement = maria.createStatement()) {
-            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+            for (String database : java.util.List.of(DATABASE, DATABASE_2, TYPES_DATABASE)) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             }
@@ -43,7 +43,7 @@ final class ServerSettings {
             statement.execute("SET GLOBAL max_allowed_packet = 67108864");
             // The user Rowferry connects as in these tests, so that its sessions can be told apart from any other.
             statement.execute("CREATE USER IF NOT EXISTS '" + MARIADB_ROWFERRY_USER + "'@'%'");
-            for (String database : java.util.List.of(DATABASE, DATABASE_2)) {
+            for (String database : java.util.List.of(DATABASE, DATABASE_2, TYPES_DATABASE)) {
                 statement.execute("GRANT ALL ON " + database + ".* TO '" + MARIADB_ROWFERRY_USER + "'@'%'");
             }
             // A user with a password, for the wrong-password tests (PostgreSQL here trusts every local user).
@@ -102,4 +102,9 @@ final class ServerSettings {
     static final String DATABASE = "rowferry_test";
     /** A second one, the target of copies within one server. */
     static final String DATABASE_2 = "rowferry_test2";
+    /**
+     * The type suites' own database ({@code AllPairsRoundTripTest} and its neighbours), apart from the others so
+     * that tests which end every Rowferry session in those (PipelineTest) do not end theirs when builds overlap.
+     */
+    static final String TYPES_DATABASE = "rowferry_types";
 }

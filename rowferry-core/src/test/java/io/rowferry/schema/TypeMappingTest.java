@@ -38,41 +38,57 @@ class TypeMappingTest {
     private static final SqlType JSON = SqlType.of(Kind.JSON);
     private static final SqlType UUID = SqlType.of(Kind.UUID);
     private static final SqlType ENUM = SqlType.withValues(Kind.ENUM, List.of("new", "it's paid"));
+    private static final SqlType FLOAT = SqlType.sized(Kind.FLOAT, 32);
+    private static final SqlType DEC_39_0 = SqlType.decimal(39, 0);
+    private static final SqlType INTERVAL = SqlType.of(Kind.INTERVAL);
+    private static final SqlType INT_ARRAY = SqlType.withValues(Kind.ARRAY, List.of("int4"));
+    private static final SqlType BIT5 = SqlType.sized(Kind.BIT, 5);
+    private static final SqlType VARBIT = SqlType.sized(Kind.BIT, 0);
 
     private static final List<SqlType> TYPES = List.of(BOOL, INT8, UINT8, UINT32, INT64, UINT64, DEC_38_10, DEC_65_30,
-            NUMERIC, DOUBLE, CHAR5, VARCHAR40, TEXT, BLOB, DATE, TIME6, TS6, TSTZ6, JSON, UUID, ENUM);
+            NUMERIC, DOUBLE, CHAR5, VARCHAR40, TEXT, BLOB, DATE, TIME6, TS6, TSTZ6, JSON, UUID, ENUM, FLOAT, DEC_39_0,
+            INTERVAL, INT_ARRAY, BIT5, VARBIT);
 
     /** Expected DDL per dialect, in the order of TYPES; a leading "~" marks a mapping that says values can be lost. */
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "postgresql", List.of("boolean", "smallint", "smallint", "bigint", "bigint", "numeric(20,0)",
                     "numeric(38,10)", "numeric(65,30)", "numeric", "double precision", "char(5)", "varchar(40)", "text",
-                    "bytea", "date", "time(6)", "timestamp(6)", "timestamptz(6)", "json", "uuid", "varchar(9)"),
+                    "bytea", "date", "time(6)", "timestamp(6)", "timestamptz(6)", "json", "uuid", "varchar(9)",
+                    "real", "numeric(39,0)", "interval", "int4[]", "bit(5)", "varbit"),
             "mariadb", List.of("BOOLEAN", "TINYINT", "TINYINT UNSIGNED", "INT UNSIGNED", "BIGINT", "BIGINT UNSIGNED",
                     "DECIMAL(38,10)", "DECIMAL(65,30)", "~DECIMAL(65,30)", "~DOUBLE", "CHAR(5)", "VARCHAR(40)",
                     "LONGTEXT", "LONGBLOB", "~DATE", "TIME(6)", "~DATETIME(6)", "~DATETIME(6)", "JSON", "UUID",
-                    "ENUM('new','it''s paid')"),
+                    "ENUM('new','it''s paid')",
+                    "~DOUBLE", "DECIMAL(39,0)", "VARCHAR(100)", "LONGTEXT", "BIT(5)", "LONGTEXT"),
             "mysql", List.of("BOOLEAN", "TINYINT", "TINYINT UNSIGNED", "INT UNSIGNED", "BIGINT", "BIGINT UNSIGNED",
                     "DECIMAL(38,10)", "DECIMAL(65,30)", "~DECIMAL(65,30)", "~DOUBLE", "CHAR(5)", "VARCHAR(40)",
                     "LONGTEXT", "LONGBLOB", "~DATE", "TIME(6)", "~DATETIME(6)", "~DATETIME(6)", "JSON", "CHAR(36)",
-                    "ENUM('new','it''s paid')"),
+                    "ENUM('new','it''s paid')",
+                    "~DOUBLE", "DECIMAL(39,0)", "VARCHAR(100)", "LONGTEXT", "BIT(5)", "LONGTEXT"),
             "sqlite", List.of("BOOLEAN", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DECIMAL_TEXT(20,0)",
                     "DECIMAL_TEXT(38,10)", "DECIMAL_TEXT(65,30)", "DECIMAL_TEXT", "~DOUBLE", "CHAR(5)", "VARCHAR(40)",
-                    "TEXT", "BLOB", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TEXT", "TEXT", "TEXT"),
+                    "TEXT", "BLOB", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TEXT", "TEXT", "TEXT",
+                    "~REAL", "DECIMAL_TEXT(39,0)", "TEXT", "TEXT", "TEXT", "TEXT"),
             "h2", List.of("BOOLEAN", "TINYINT", "SMALLINT", "BIGINT", "BIGINT", "NUMERIC(20,0)", "NUMERIC(38,10)",
                     "NUMERIC(65,30)", "DECFLOAT", "DOUBLE PRECISION", "CHAR(5)", "VARCHAR(40)", "CHARACTER LARGE OBJECT",
                     "BINARY LARGE OBJECT", "DATE", "TIME(6)", "TIMESTAMP(6)", "TIMESTAMP(6) WITH TIME ZONE",
-                    "CHARACTER LARGE OBJECT", "UUID", "ENUM('new', 'it''s paid')"),
+                    "CHARACTER LARGE OBJECT", "UUID", "ENUM('new', 'it''s paid')",
+                    "REAL", "NUMERIC(39,0)", "CHARACTER LARGE OBJECT", "CHARACTER LARGE OBJECT", "CHARACTER LARGE OBJECT",
+                    "CHARACTER LARGE OBJECT"),
             "duckdb", List.of("BOOLEAN", "TINYINT", "UTINYINT", "UINTEGER", "BIGINT", "UBIGINT", "DECIMAL(38,10)",
                     "~DECIMAL(38,30)", "~DECIMAL(38,10)", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "BLOB", "DATE",
-                    "TIME", "TIMESTAMP", "TIMESTAMPTZ", "VARCHAR", "UUID", "VARCHAR"),
+                    "TIME", "TIMESTAMP", "TIMESTAMPTZ", "VARCHAR", "UUID", "VARCHAR",
+                    "FLOAT", "~HUGEINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"),
             "sqlserver", List.of("bit", "smallint", "tinyint", "bigint", "bigint", "decimal(20,0)", "decimal(38,10)",
                     "~decimal(38,30)", "~decimal(38,10)", "~float(53)", "nchar(5)", "nvarchar(40)", "nvarchar(max)",
                     "varbinary(max)", "~date", "time(6)", "datetime2(6)", "datetimeoffset(6)", "nvarchar(max)",
-                    "uniqueidentifier", "nvarchar(max)"),
+                    "uniqueidentifier", "nvarchar(max)",
+                    "~real", "~decimal(38,0)", "nvarchar(max)", "nvarchar(max)", "nvarchar(max)", "nvarchar(max)"),
             "oracle", List.of("NUMBER(1)", "NUMBER(3)", "NUMBER(5)", "NUMBER(19)", "NUMBER(19)", "NUMBER(20)",
                     "NUMBER(38,10)", "~NUMBER", "~NUMBER", "BINARY_DOUBLE", "~CHAR(5 CHAR)", "~VARCHAR2(40 CHAR)",
                     "~CLOB", "~BLOB", "DATE", "VARCHAR2(32)", "TIMESTAMP(6)", "TIMESTAMP(6) WITH TIME ZONE", "~CLOB",
-                    "VARCHAR2(36)", "~CLOB"));
+                    "VARCHAR2(36)", "~CLOB",
+                    "BINARY_FLOAT", "~NUMBER", "~CLOB", "~CLOB", "~CLOB", "~CLOB"));
 
     static Stream<Arguments> mappings() {
         return EXPECTED.entrySet().stream().flatMap(entry -> {
@@ -89,6 +105,26 @@ class TypeMappingTest {
         boolean lossy = expected.startsWith("~");
         assertThat(choice.ddl()).isEqualTo(lossy ? expected.substring(1) : expected);
         assertThat(choice.isLossless()).as("lossless? (%s)", choice.loss()).isEqualTo(!lossy);
+    }
+
+    /** Source types whose JDBC metadata misleads, read as what they hold. */
+    @org.junit.jupiter.api.Test
+    void typesAreReadAsWhatTheyHold() {
+        // pgjdbc reports money as DOUBLE: 15 digits of its 19
+        assertThat(Dialects.byId("postgresql").sqlType(
+                new NativeColumn("m", java.sql.Types.DOUBLE, "money", 0, 0, null, true))).isEqualTo(SqlType.decimal(19, 2));
+        // H2 reports DECFLOAT as DECIMAL(100000,0)
+        assertThat(Dialects.byId("h2").sqlType(
+                new NativeColumn("d", java.sql.Types.DECIMAL, "DECFLOAT", 100_000, 0, null, true))).isEqualTo(NUMERIC);
+        // H2 reports UUID as BINARY(16)
+        assertThat(Dialects.byId("h2").sqlType(
+                new NativeColumn("u", java.sql.Types.BINARY, "UUID", 16, 0, null, true))).isEqualTo(UUID);
+        // a SQLite result set names DECIMAL_TEXT(38,10) without its arguments, which it reports as precision and scale
+        assertThat(Dialects.byId("sqlite").sqlType(
+                new NativeColumn("d", java.sql.Types.VARCHAR, "DECIMAL_TEXT", 38, 10, null, true))).isEqualTo(DEC_38_10);
+        assertThat(Dialects.byId("sqlite").sqlType(
+                new NativeColumn("d", java.sql.Types.OTHER, "DECIMAL(10,2)", 0, -1, null, true)))
+                .isEqualTo(SqlType.decimal(10, 2));
     }
 
     @org.junit.jupiter.api.Test

@@ -4,6 +4,7 @@ import io.rowferry.Column;
 import io.rowferry.ErrorKind;
 import io.rowferry.dialect.AbstractDialect;
 import io.rowferry.dialect.Capability;
+import io.rowferry.dialect.ColumnBinder;
 import io.rowferry.dialect.ColumnReader;
 import io.rowferry.TableRef;
 import java.sql.Connection;
@@ -83,6 +84,22 @@ public class DuckDbDialect extends AbstractDialect {
         if (type.equals("UUID")) {
             return (rs, i) -> rs.getObject(i, java.util.UUID.class);
         }
+        if (type.equals("TIMESTAMP WITH TIME ZONE") || type.equals("TIMESTAMPTZ")) {
+            // the driver gives the instant at the JVM zone's offset, which for old dates is local mean time with
+            // seconds (+00:53:28); at offset 0 it is the same instant whatever the JVM's zone, as from PostgreSQL
+            return (rs, i) -> {
+                java.time.OffsetDateTime value = rs.getObject(i, java.time.OffsetDateTime.class);
+                return value == null ? null : value.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+            };
+        }
+        if (type.equals("DATE")) {
+            // getObject(i, LocalDate.class) turns 4713-01-01 BC into 4713-01-01 AD; getString has the proleptic
+            // year (-4712-01-01), and +10000-01-01 beyond year 9999
+            return (rs, i) -> {
+                String text = rs.getString(i);
+                return text == null ? null : java.time.LocalDate.parse(text);
+            };
+        }
         if (type.equals("HUGEINT") || type.equals("UBIGINT")) {
             return (rs, i) -> {
                 java.math.BigDecimal value = rs.getBigDecimal(i);
@@ -90,6 +107,23 @@ public class DuckDbDialect extends AbstractDialect {
             };
         }
         return super.columnReader(column);
+    }
+
+    /**
+     * Dates before year 1 as DuckDB's text ({@code 4713-01-01 (BC)}): the driver binds a {@code LocalDate} of
+     * year -4712 as 4713-01-01 AD. (The appender writes them right; this is the INSERT path.)
+     */
+    @Override
+    public ColumnBinder columnBinder(Column target) {
+        ColumnBinder standard = super.columnBinder(target);
+        return (statement, index, value) -> {
+            if (value instanceof java.time.LocalDate date && date.getYear() <= 0) {
+                statement.setString(index, String.format(Locale.ROOT, "%04d-%02d-%02d (BC)", 1 - date.getYear(),
+                        date.getMonthValue(), date.getDayOfMonth()));
+            } else {
+                standard.bind(statement, index, value);
+            }
+        };
     }
 
     /**

@@ -47,6 +47,11 @@ final class DuckDbTypes {
                     yield TypeChoice.lossy("DECIMAL(38,10)",
                             "DuckDB decimals hold at most 38 digits; a numeric without precision can hold more");
                 }
+                if (type.size() == 39 && type.scale() == 0) {
+                    // what a HUGEINT is read as: HUGEINT holds it back in DuckDB (DECIMAL(38,0) refused its extremes)
+                    yield TypeChoice.lossy("HUGEINT",
+                            "HUGEINT holds integers up to 170141183460469231731687303715884105727 (39 digits)");
+                }
                 if (type.size() > 38) {
                     yield TypeChoice.lossy("DECIMAL(38," + Math.min(38, type.scale()) + ")",
                             "DuckDB decimals hold at most 38 digits");
@@ -65,7 +70,10 @@ final class DuckDbTypes {
             case UUID -> TypeChoice.lossless("UUID");
             case YEAR -> TypeChoice.lossless("SMALLINT");
             case JSON, JSONB -> TypeChoice.lossless("VARCHAR", "as text");
-            case ENUM, SET, INTERVAL, ARRAY, BIT, XML, OTHER -> TypeChoice.lossless("VARCHAR", "as the source's text");
+            // DuckDB's BIT, INTERVAL and LIST do not read PostgreSQL's text of them ({1,2}, "1 mon"), and their own
+            // text is not PostgreSQL's: the source's text keeps the value exactly, and PostgreSQL reads it back
+            case BIT -> TypeChoice.lossless("VARCHAR", "as the text of its binary digits");
+            case ENUM, SET, INTERVAL, ARRAY, XML, OTHER -> TypeChoice.lossless("VARCHAR", "as the source's text");
         };
     }
 

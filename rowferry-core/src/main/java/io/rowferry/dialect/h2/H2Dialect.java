@@ -77,6 +77,48 @@ public class H2Dialect extends AbstractDialect {
         return H2Types.columnType(type);
     }
 
+    @Override
+    public io.rowferry.schema.SqlType sqlType(io.rowferry.schema.NativeColumn column) {
+        io.rowferry.schema.SqlType type = H2Types.sqlType(column);
+        return type != null ? type : super.sqlType(column);
+    }
+
+    /**
+     * JSON as its text: H2's {@code getObject} gives the document's bytes, which other databases took as binary.
+     * UUID as a UUID: H2 reports it as BINARY. DECFLOAT from its text: {@code getBigDecimal} fails on NaN and the
+     * infinities, which DECFLOAT holds.
+     */
+    @Override
+    public io.rowferry.dialect.ColumnReader columnReader(io.rowferry.Column column) {
+        String type = column.typeName() == null ? "" : column.typeName().toUpperCase(java.util.Locale.ROOT);
+        return switch (type) {
+            case "JSON" -> java.sql.ResultSet::getString;
+            case "UUID" -> (rs, i) -> rs.getObject(i, java.util.UUID.class);
+            case "DECFLOAT" -> (rs, i) -> {
+                String text = rs.getString(i);
+                if (text == null) {
+                    return null;
+                }
+                return switch (text) {
+                    case "NaN" -> Double.NaN;
+                    case "Infinity" -> Double.POSITIVE_INFINITY;
+                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                    default -> new java.math.BigDecimal(text);
+                };
+            };
+            default -> super.columnReader(column);
+        };
+    }
+
+    /**
+     * Dates and timestamps from year -999,999,999 to 999,999,999; DOUBLE and DECFLOAT hold NaN and the infinities
+     * (https://h2database.com/html/datatypes.html).
+     */
+    @Override
+    public io.rowferry.schema.TypeLimits typeLimits() {
+        return new io.rowferry.schema.TypeLimits(-999_999_999, 999_999_999, true, true);
+    }
+
     /** Unquoted names are folded to upper case here. */
     @Override
     public String normalizeIdentifier(String name) {

@@ -9,6 +9,22 @@ import java.util.List;
 final class H2Types {
     private H2Types() {}
 
+    /**
+     * H2's own names where JDBC metadata misleads; null defers to ANSI. DECFLOAT is reported as a DECIMAL of
+     * precision 100000 and scale 0, which read as "no digits after the point" refused every fraction written into
+     * the DECFLOAT columns Rowferry creates for unbounded decimals.
+     */
+    static SqlType sqlType(io.rowferry.schema.NativeColumn column) {
+        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "DECFLOAT" -> SqlType.decimal(0, 0);
+            case "JSON" -> SqlType.of(io.rowferry.schema.SqlType.Kind.JSON);
+            // reported as BINARY(16), which made PostgreSQL targets bytea
+            case "UUID" -> SqlType.of(io.rowferry.schema.SqlType.Kind.UUID);
+            default -> null;
+        };
+    }
+
     static TypeChoice columnType(SqlType type) {
         return switch (type.kind()) {
             case BOOLEAN -> TypeChoice.lossless("BOOLEAN");
@@ -37,7 +53,9 @@ final class H2Types {
             case ENUM -> TypeChoice.lossless("ENUM(" + quoted(type.values()) + ")");
             // H2's JSON type turns a bound string into a JSON string literal; text keeps the document as it was
             case JSON, JSONB -> TypeChoice.lossless("CHARACTER LARGE OBJECT", "as text");
-            case SET, INTERVAL, ARRAY, BIT, XML, OTHER -> TypeChoice.lossless("CHARACTER LARGE OBJECT",
+            // H2's BIT is a boolean; its INTERVAL and ARRAY types do not read PostgreSQL's text of them
+            case BIT -> TypeChoice.lossless("CHARACTER LARGE OBJECT", "as the text of its binary digits");
+            case SET, INTERVAL, ARRAY, XML, OTHER -> TypeChoice.lossless("CHARACTER LARGE OBJECT",
                     "as the source's text");
         };
     }

@@ -70,6 +70,8 @@ final class LoadDataEncoder {
             ensure(2);
             buffer[length++] = '\\';
             buffer[length++] = 'N';
+        } else if (bitColumn && BitText.isBits(value)) {
+            ascii(new BigInteger((String) value, 2).toString()); // a bit string (see BitText) as its number
         } else if (value instanceof String text) {
             text(text);
         } else if (value instanceof byte[] bytes) {

@@ -249,7 +249,32 @@ public class MariaDbDialect extends AbstractDialect {
                         return utc instanceof java.time.LocalDateTime time ? time.atOffset(java.time.ZoneOffset.UTC) : utc;
                     }
                     : (rs, i) -> TemporalText.read(rs, i, java.time.LocalDateTime.class);
+            // BIT(n > 1): the text of its n binary digits (see BitText); BIT(1) is a boolean
+            case java.sql.Types.BIT -> column.precision() > 1 ? (rs, i) -> {
+                byte[] bytes = rs.getBytes(i);
+                return bytes == null ? null : BitText.of(bytes, column.precision());
+            } : super.columnReader(column);
             default -> super.columnReader(column);
+        };
+    }
+
+    /**
+     * A bit string (the text of binary digits) goes into a BIT(n) column as its bytes; a float as the double it
+     * is exactly: Connector/J sends a {@code Float} as the text of {@code Float.toString}, and MariaDB reads
+     * {@code 3.4028235E38} (Float.MAX_VALUE) as a double above FLOAT's maximum and refuses it as out of range.
+     */
+    @Override
+    public io.rowferry.dialect.ColumnBinder columnBinder(io.rowferry.Column target) {
+        io.rowferry.dialect.ColumnBinder standard = super.columnBinder(target);
+        boolean bits = target.jdbcType() == java.sql.Types.BIT && target.precision() > 1;
+        return (statement, index, value) -> {
+            if (bits && BitText.isBits(value)) {
+                statement.setBytes(index, BitText.bytes((String) value));
+            } else if (value instanceof Float number) {
+                statement.setDouble(index, number.doubleValue());
+            } else {
+                standard.bind(statement, index, value);
+            }
         };
     }
 

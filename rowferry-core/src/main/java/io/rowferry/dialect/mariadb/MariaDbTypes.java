@@ -144,8 +144,9 @@ public final class MariaDbTypes {
             case BOOLEAN -> TypeChoice.lossless("BOOLEAN", "as TINYINT(1)");
             case INTEGER -> TypeChoice.lossless(integer(type));
             case DECIMAL -> decimal(type);
-            case FLOAT -> TypeChoice.lossy(type.size() <= 32 ? "FLOAT" : "DOUBLE",
-                    "MariaDB cannot store NaN or infinities");
+            // DOUBLE for single precision too: MariaDB returns FLOAT values as text with 6 significant digits
+            // (3.4028235E38 came back as 3.40282E38); a DOUBLE holds every float exactly and returns all its digits
+            case FLOAT -> TypeChoice.lossy("DOUBLE", "MariaDB cannot store NaN or infinities");
             case CHAR -> type.size() <= 255 ? TypeChoice.lossless("CHAR(" + type.size() + ")",
                     "trailing spaces are padding and are not returned") : varchar(type.size());
             case VARCHAR -> varchar(type.size());
@@ -169,7 +170,7 @@ public final class MariaDbTypes {
             case ENUM, SET -> TypeChoice.lossless(type.kind().name() + "(" + quotedValues(type) + ")");
             case YEAR -> TypeChoice.lossless("YEAR");
             case BIT -> type.size() >= 1 && type.size() <= 64 ? TypeChoice.lossless("BIT(" + type.size() + ")")
-                    : TypeChoice.lossless("LONGTEXT", "as text of 0 and 1 digits");
+                    : TypeChoice.lossless("LONGTEXT", "as the text of its binary digits");
             case ARRAY, XML, OTHER -> TypeChoice.lossless("LONGTEXT", "as the source's text");
         };
     }

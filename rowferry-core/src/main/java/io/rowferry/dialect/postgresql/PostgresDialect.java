@@ -191,8 +191,11 @@ public class PostgresDialect extends AbstractDialect {
                     default -> new java.math.BigDecimal(text);
                 };
             };
-            // money: getObject gives a Double, getBigDecimal throws; the text keeps the currency format.
-            case "money", "bit", "varbit", "interval", "json", "jsonb", "xml", "inet", "cidr", "macaddr" ->
+            // money: getObject gives a Double, getBigDecimal throws, the text has the currency's format
+            case "money" -> new MoneyReader();
+            // PostgreSQL's own text, which it parses back: bit strings as binary digits, intervals as
+            // "1 year 2 mons 3 days 04:05:06.789" (IntervalStyle postgres), arrays as {1,2,NULL} (below)
+            case "bit", "varbit", "interval", "json", "jsonb", "xml", "inet", "cidr", "macaddr" ->
                 (rs, i) -> rs.getString(i);
             // an instant: pgjdbc gives it at offset 0, whatever the session's or the JVM's time zone
             case "timestamptz" -> (rs, i) -> rs.getObject(i, java.time.OffsetDateTime.class);

@@ -44,6 +44,9 @@ final class PostgresTypes {
             case "timestamp" -> SqlType.sized(Kind.TIMESTAMP, digits);
             case "timestamptz" -> SqlType.sized(Kind.TIMESTAMP_TZ, digits);
             case "interval" -> SqlType.of(Kind.INTERVAL);
+            // a 64-bit count of the currency's smallest unit: 19 digits, 2 after the point in most lc_monetary
+            // locales (the reader takes the session's); pgjdbc reports it as a DOUBLE, which lost digits
+            case "money" -> SqlType.decimal(19, 2);
             case "json" -> SqlType.of(Kind.JSON);
             case "jsonb" -> SqlType.of(Kind.JSONB);
             case "uuid" -> SqlType.of(Kind.UUID);

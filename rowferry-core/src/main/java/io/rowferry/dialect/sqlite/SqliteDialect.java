@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -34,8 +33,6 @@ import java.util.Set;
  * {@link #bulkSink bulk sink}, and write mode {@code auto} uses the batches.
  */
 public class SqliteDialect extends AbstractDialect {
-
-    private static final DateTimeFormatter TIMESTAMP_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     @Override
     public String id() {
@@ -91,17 +88,30 @@ public class SqliteDialect extends AbstractDialect {
     @Override
     public ColumnReader columnReader(Column column) {
         String type = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
-        // Declared types are only affinities; read what the declaration promises, from the stored text.
+        // Declared types are only affinities; read what the declaration promises, from the stored text. TIME and
+        // instants were read as plain text before, which no other database's time column accepted.
+        if (type.contains("WITH TIME ZONE") || type.startsWith("TIMESTAMPTZ")) {
+            return (rs, i) -> {
+                Object value = rs.getObject(i);
+                return value instanceof String text ? SqliteTemporal.instant(text) : value;
+            };
+        }
         if (type.startsWith("DATETIME") || type.startsWith("TIMESTAMP")) {
             return (rs, i) -> {
                 Object value = rs.getObject(i);
-                return value instanceof String text ? parseTimestamp(text) : value;
+                return value instanceof String text ? SqliteTemporal.timestamp(text) : value;
             };
         }
         if (type.equals("DATE")) {
             return (rs, i) -> {
                 Object value = rs.getObject(i);
-                return value instanceof String text ? LocalDate.parse(text) : value;
+                return value instanceof String text ? SqliteTemporal.date(text) : value;
+            };
+        }
+        if (type.startsWith("TIME")) {
+            return (rs, i) -> {
+                Object value = rs.getObject(i);
+                return value instanceof String text ? SqliteTemporal.time(text) : value;
             };
         }
         if (type.startsWith("DECIMAL") || type.startsWith("NUMERIC")) {
@@ -116,26 +126,34 @@ public class SqliteDialect extends AbstractDialect {
         if (type.startsWith("INT") || type.startsWith("BIGINT")) {
             return (rs, i) -> rs.getObject(i);
         }
+        if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
+            // every SQLite REAL is a 64-bit double; sqlite-jdbc reports a REAL column as java.sql.Types.REAL, and
+            // reading it as a float turned 1e308 into Infinity and 0.1 into 0.10000000149011612
+            return (rs, i) -> {
+                double value = rs.getDouble(i);
+                return rs.wasNull() ? null : value;
+            };
+        }
         return switch (column.jdbcType()) {
             case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.NUMERIC, Types.DECIMAL -> (rs, i) -> rs.getObject(i);
             default -> super.columnReader(column);
         };
     }
 
-    private static Object parseTimestamp(String text) {
-        try {
-            return LocalDateTime.parse(text.replace('T', ' '), TIMESTAMP_TEXT);
-        } catch (java.time.format.DateTimeParseException notTimestamp) {
-            return text;
-        }
-    }
-
+    /**
+     * Dates and times in one fixed ISO-8601 form each (see {@link SqliteTemporal}): {@code LocalTime.toString()} and
+     * {@code OffsetDateTime.toString()} drop zero seconds, so equal values would have been stored as different text.
+     */
     @Override
     public ColumnBinder columnBinder(Column target) {
         return nullSafe(target.jdbcType(), (ps, i, v) -> {
             if (v instanceof LocalDateTime timestamp) {
-                ps.setString(i, TIMESTAMP_TEXT.format(timestamp));
-            } else if (v instanceof LocalDate || v instanceof LocalTime || v instanceof Temporal) {
+                ps.setString(i, SqliteTemporal.text(timestamp));
+            } else if (v instanceof LocalTime time) {
+                ps.setString(i, SqliteTemporal.text(time));
+            } else if (v instanceof java.time.OffsetDateTime instant) {
+                ps.setString(i, SqliteTemporal.text(instant));
+            } else if (v instanceof LocalDate || v instanceof Temporal) {
                 ps.setString(i, v.toString());
             } else if (v instanceof BigDecimal decimal) {
                 ps.setString(i, decimal.toPlainString());
@@ -167,6 +185,32 @@ public class SqliteDialect extends AbstractDialect {
         return SqliteTypes.sqlType(column);
     }
 
+    /**
+     * From {@code PRAGMA table_info}, which gives each column's type as declared. sqlite-jdbc's {@code getColumns}
+     * drops the arguments from the type name and reports {@code DECIMAL(10,2)} with a COLUMN_SIZE of 12 and
+     * {@code DECIMAL_TEXT(38,10)} with 48 (precision plus scale), so plans showed the wrong precision and created
+     * targets lost the declared precision, scale and VARCHAR lengths.
+     */
+    @Override
+    public java.util.List<io.rowferry.schema.ColumnDefinition> describeTable(java.sql.Connection connection,
+            io.rowferry.TableRef table) throws SQLException {
+        String schema = table.schema() != null && !table.schema().isBlank() ? table.schema() : null;
+        String sql = "PRAGMA " + (schema == null ? "" : quoteIdentifier(schema) + ".") + "table_info("
+                + quoteIdentifier(table.name()) + ")";
+        java.util.List<io.rowferry.schema.ColumnDefinition> columns = new java.util.ArrayList<>();
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String declared = rows.getString("type") == null ? "" : rows.getString("type");
+                io.rowferry.schema.NativeColumn column = new io.rowferry.schema.NativeColumn(rows.getString("name"),
+                        Types.OTHER, declared, 0, -1, declared, rows.getInt("notnull") == 0);
+                columns.add(new io.rowferry.schema.ColumnDefinition(column.name(), sqlType(column), column.nullable(),
+                        declared.isEmpty() ? "(no type)" : declared));
+            }
+        }
+        return columns;
+    }
+
     @Override
     public io.rowferry.schema.TypeChoice columnType(io.rowferry.schema.SqlType type) {
         return SqliteTypes.columnType(type);
@@ -178,9 +222,12 @@ public class SqliteDialect extends AbstractDialect {
         return "DELETE FROM " + table;
     }
 
-    /** Dates are text, any year; NaN is stored as NULL (https://www.sqlite.org/floatingpoint.html). */
+    /**
+     * Dates are text, any year; NaN is stored as NULL, but the infinities are kept as REAL values
+     * (https://www.sqlite.org/floatingpoint.html).
+     */
     @Override
     public io.rowferry.schema.TypeLimits typeLimits() {
-        return new io.rowferry.schema.TypeLimits(-999_999_999, 999_999_999, false, true);
+        return new io.rowferry.schema.TypeLimits(-999_999_999, 999_999_999, false, true).withInfinities();
     }
 }

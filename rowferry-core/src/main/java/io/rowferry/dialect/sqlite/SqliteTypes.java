@@ -19,6 +19,10 @@ final class SqliteTypes {
     static SqlType sqlType(NativeColumn column) {
         String declared = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
         int[] arguments = arguments(declared);
+        if (arguments.length == 0 && column.size() > 0 && declared.indexOf('(') < 0) {
+            // a result set's metadata names the type without its arguments but reports them as precision and scale
+            arguments = column.digits() > 0 ? new int[] {column.size(), column.digits()} : new int[] {column.size()};
+        }
         if (declared.startsWith("DECIMAL") || declared.startsWith("NUMERIC")) {
             return arguments.length >= 1 ? SqlType.decimal(arguments[0], arguments.length > 1 ? arguments[1] : 0)
                     : SqlType.decimal(0, 0);
@@ -93,7 +97,8 @@ final class SqliteTypes {
             case TIMESTAMP -> TypeChoice.lossless("TIMESTAMP", "as ISO-8601 text");
             case TIMESTAMP_TZ -> TypeChoice.lossless("TIMESTAMP WITH TIME ZONE", "as ISO-8601 text with offset");
             case YEAR -> TypeChoice.lossless("INTEGER");
-            case TIME_TZ, INTERVAL, JSON, JSONB, UUID, ENUM, SET, ARRAY, BIT, XML, OTHER ->
+            case BIT -> TypeChoice.lossless("TEXT", "as the text of its binary digits");
+            case TIME_TZ, INTERVAL, JSON, JSONB, UUID, ENUM, SET, ARRAY, XML, OTHER ->
                 TypeChoice.lossless("TEXT", "as text");
         };
     }
