@@ -202,10 +202,10 @@ public final class StateTable implements Checkpoints {
         return name.toString();
     }
 
-    private boolean exists(Connection connection) {
+    private boolean exists(Connection connection) throws SQLException {
         Dialect dialect = database.dialect();
         try {
-            qualified = new TableResolver(database).resolve(connection, name).qualifiedName();
+            qualified = new TableResolver(database).resolve(connection, here(connection)).qualifiedName();
             return true;
         } catch (RowferryException e) {
             if (e.kind() != ErrorKind.NOT_FOUND) {
@@ -214,6 +214,18 @@ public final class StateTable implements Checkpoints {
             qualified = dialect.qualifiedName(normalized(dialect));
             return false;
         }
+    }
+
+    /**
+     * The name in the connection's own database or schema when it is not qualified: a state table of the same name
+     * in another database of the server (a copy into another database there) is not this one.
+     */
+    private TableRef here(Connection connection) throws SQLException {
+        if (name.catalog() != null || name.schema() != null) {
+            return name;
+        }
+        String current = database.dialect().catalogIsSchema() ? connection.getCatalog() : connection.getSchema();
+        return current == null ? name : new TableRef(null, current, name.name());
     }
 
     private TableRef normalized(Dialect dialect) {
