@@ -151,7 +151,9 @@ public final class CopyJob {
             sinkOpened = true;
             io.rowferry.sink.TargetTable targetTable = sink.targetTable();
             if (targetTable != null) {
-                guards = new io.rowferry.sink.ValueGuards(targetTable, targetTable.dialect(), onLossy);
+                // rows straight from the source need no check in columns whose types fit; a transform's may
+                guards = new io.rowferry.sink.ValueGuards(targetTable, targetTable.dialect(), onLossy,
+                        transform == null ? source.database().dialect() : null);
             }
             io.rowferry.RowStream stream = rows;
             Thread reader = new Thread(() -> runReader(stream), "rowferry-reader");

@@ -103,6 +103,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether every value read from a column has the column's declared type and size, so that a column whose type
+     * fits the target's needs no check per value. False where a column's type is only a hint (SQLite).
+     */
+    default boolean valuesMatchDeclaredTypes() {
+        return true;
+    }
+
+    /**
      * {@code CREATE TABLE}: quoted column names with their DDL types and nullability, and a primary key (quoted
      * names, possibly empty).
      */
