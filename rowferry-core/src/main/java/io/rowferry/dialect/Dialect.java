@@ -141,6 +141,19 @@ public interface Dialect {
      */
     void abandonStreamingRead(java.sql.Statement statement) throws SQLException;
 
+    /**
+     * Whether this database has a reader faster than the cursor for a whole (optionally filtered) table with
+     * these columns, {@link #openBulkRead}; decided when the read is planned. False by default.
+     */
+    default boolean canBulkRead(io.rowferry.RowSchema columns) {
+        return false;
+    }
+
+    /** Opens the bulk reader of a cursor plan that {@link #canBulkRead} accepted (PostgreSQL: binary COPY TO STDOUT). */
+    default io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
+        throw new UnsupportedOperationException(id() + " has no bulk reader");
+    }
+
     /** Undoes what {@link #prepareStreamingRead} changed on the connection, before it is closed or returned to a pool. */
     void finishStreamingRead(Connection connection) throws SQLException;
 

@@ -24,6 +24,8 @@ import java.util.List;
  * @param startAfter the key to start after, or null to start at the beginning
  * @param fetchSize rows per fetch or page, at most
  * @param fetchBytes heap the rows of one fetch or page may take; the row count shrinks for wide rows
+ * @param bulkRead whether a CURSOR read of a table goes through the dialect's bulk reader
+ *     ({@link io.rowferry.dialect.Dialect#openBulkRead}, PostgreSQL's binary COPY) instead of a JDBC cursor
  */
 public record ReadPlan(
         Database database,
@@ -40,12 +42,15 @@ public record ReadPlan(
         String cursorSql,
         Object[] startAfter,
         int fetchSize,
-        long fetchBytes) {
+        long fetchBytes,
+        boolean bulkRead) {
 
     /** What this read holds on the source server while it runs, in one sentence. */
     public String holds() {
         return switch (strategy) {
-            case CURSOR -> database.dialect().id().equals("postgresql")
+            case CURSOR -> bulkRead
+                    ? "one connection running one COPY statement (its snapshot holds back vacuum) for the whole read"
+                    : database.dialect().id().equals("postgresql")
                     ? "one connection and one open transaction (its snapshot holds back vacuum) for the whole read"
                     : "one connection with one open streaming statement for the whole read";
             case KEYSET -> "one connection; each page is a short statement, nothing is held between pages";
@@ -54,10 +59,19 @@ public record ReadPlan(
         };
     }
 
+    /** The same plan with the bulk reader on or off (off: the JDBC cursor, e.g. to compare the two). */
+    public ReadPlan withBulkRead(boolean bulk) {
+        if (bulk && (strategy != ReadStrategy.CURSOR || tableRef == null)) {
+            throw new IllegalArgumentException("only a cursor read of a table can use a bulk reader");
+        }
+        return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
+                keyBinders, filter, cursorSql, startAfter, fetchSize, fetchBytes, bulk);
+    }
+
     /** Opens a reader that follows this plan. */
     public RowReader open() {
         return switch (strategy) {
-            case CURSOR -> CursorReader.open(this);
+            case CURSOR -> bulkRead ? database.dialect().openBulkRead(this) : CursorReader.open(this);
             case KEYSET -> new KeysetReader(this).start();
             case OFFSET -> new OffsetReader(this).start();
             case AUTO -> throw new IllegalStateException("a plan never keeps AUTO");

@@ -80,10 +80,13 @@ public final class ReadPlanner {
             }
             String cursorSql = strategy == ReadStrategy.CURSOR
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
+            boolean bulkRead = strategy == ReadStrategy.CURSOR && dialect.canBulkRead(
+                    new io.rowferry.RowSchema(names.stream().map(n -> table.columns().column(table.columns().indexOf(n)))
+                            .toList()));
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
                     names, quoted,
                     key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), cursorSql,
-                    spec.startAfter(), spec.fetchSize(), spec.fetchBytes());
+                    spec.startAfter(), spec.fetchSize(), spec.fetchBytes(), bulkRead);
         } catch (SQLException e) {
             throw database.failure("cannot plan the read of table " + spec.table(), e);
         }
@@ -104,6 +107,6 @@ public final class ReadPlanner {
             query = query.substring(0, query.length() - 1).strip();
         }
         return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
-                null, query, null, spec.fetchSize(), spec.fetchBytes());
+                null, query, null, spec.fetchSize(), spec.fetchBytes(), false);
     }
 }

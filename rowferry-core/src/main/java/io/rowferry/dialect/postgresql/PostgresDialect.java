@@ -73,6 +73,17 @@ public class PostgresDialect extends AbstractDialect {
         return java.util.Optional.of(new PostgresCopySink(database, table));
     }
 
+    /** Binary {@code COPY (SELECT ...) TO STDOUT} when every column has a binary decoder: see {@link CopyOutReader}. */
+    @Override
+    public boolean canBulkRead(io.rowferry.RowSchema columns) {
+        return CopyOutReader.canRead(columns);
+    }
+
+    @Override
+    public io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
+        return CopyOutReader.open(plan);
+    }
+
     @Override
     public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
             throws SQLException {
