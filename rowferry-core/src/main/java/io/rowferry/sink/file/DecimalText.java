@@ -23,7 +23,12 @@ final class DecimalText {
         long unscaled = scale == 0 ? decimal.longValue() : decimal.scaleByPowerOfTen(scale).longValue();
         boolean negative = unscaled < 0;
         long absolute = Math.abs(unscaled); // precision <= 18, so never Long.MIN_VALUE
-        byte[] out = new byte[MAX_COMPACT_PRECISION + MAX_FAST_SCALE + 3];
+        int digits = 1;
+        for (long rest = absolute; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        int integerDigits = scale >= digits ? 1 : digits - scale; // "0.05": a zero before the point
+        byte[] out = new byte[(negative ? 1 : 0) + integerDigits + (scale > 0 ? 1 + scale : 0)];
         int p = out.length;
         for (int i = 0; i < scale; i++) {
             out[--p] = (byte) ('0' + absolute % 10);
@@ -39,6 +44,6 @@ final class DecimalText {
         if (negative) {
             out[--p] = '-';
         }
-        return new String(out, p, out.length - p, StandardCharsets.ISO_8859_1);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }
