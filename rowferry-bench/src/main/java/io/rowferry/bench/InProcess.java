@@ -25,6 +25,8 @@ import java.util.Locale;
  *
  * ROUTE: {@code pg-pg} (into {@code rowferry_bench_target.orders}, emptied before each run), {@code pg-csv},
  * {@code mariadb-csv} (into a scratch file). STRATEGY: {@code auto} (default), {@code cursor}, {@code keyset}.
+ * Prints the median wall time and the median CPU time of this JVM per run (less sensitive to other work on the
+ * machine than wall time, and what client-side changes move).
  */
 public final class InProcess {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
@@ -38,17 +40,30 @@ public final class InProcess {
         ReadStrategy strategy = args.length > 2 ? ReadStrategy.valueOf(args[2].toUpperCase(Locale.ROOT))
                 : ReadStrategy.AUTO;
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run <= runs; run++) {
+            long cpuBefore = os.getProcessCpuTime();
             double elapsed = once(route, strategy);
-            System.err.printf(Locale.ROOT, "%s %s run %d: %.2f s%s%n", route, strategy, run, elapsed,
-                    run == 0 ? " (warm-up, not counted)" : "");
+            double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+            System.err.printf(Locale.ROOT, "%s %s run %d: %.2f s, JVM CPU %.2f s%s%n", route, strategy, run, elapsed,
+                    cpu, run == 0 ? " (warm-up, not counted)" : "");
             if (run > 0) {
                 seconds.add(elapsed);
+                cpuSeconds.add(cpu);
             }
         }
         Collections.sort(seconds);
-        System.out.printf(Locale.ROOT, "%s %s: median %.2f s of %s%n", route, strategy,
-                seconds.get(seconds.size() / 2), seconds);
+        Collections.sort(cpuSeconds);
+        // JVM CPU (all threads, GC included) moves less than wall time when other work shares the cores
+        System.out.printf(Locale.ROOT, "%s %s: median %.2f s wall of %s; median %.2f s JVM CPU of %s%n", route, strategy,
+                seconds.get(seconds.size() / 2), format(seconds), cpuSeconds.get(cpuSeconds.size() / 2),
+                format(cpuSeconds));
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList().toString();
     }
 
     private static double once(String route, ReadStrategy strategy) throws Exception {
