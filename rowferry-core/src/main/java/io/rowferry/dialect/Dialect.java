@@ -143,9 +143,10 @@ public interface Dialect {
 
     /**
      * Whether this database has a reader faster than the cursor for a whole (optionally filtered) table with
-     * these columns, {@link #openBulkRead}; decided when the read is planned. False by default.
+     * these columns, {@link #openBulkRead}; decided when the read is planned, on a connection like the read's. False
+     * by default.
      */
-    default boolean canBulkRead(io.rowferry.RowSchema columns) {
+    default boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
         return false;
     }
 

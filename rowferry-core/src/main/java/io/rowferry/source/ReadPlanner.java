@@ -80,7 +80,7 @@ public final class ReadPlanner {
             }
             String cursorSql = strategy == ReadStrategy.CURSOR
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
-            boolean bulkRead = strategy == ReadStrategy.CURSOR && dialect.canBulkRead(
+            boolean bulkRead = strategy == ReadStrategy.CURSOR && dialect.canBulkRead(connection,
                     new io.rowferry.RowSchema(names.stream().map(n -> table.columns().column(table.columns().indexOf(n)))
                             .toList()));
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),

@@ -73,10 +73,13 @@ public class PostgresDialect extends AbstractDialect {
         return java.util.Optional.of(new PostgresCopySink(database, table));
     }
 
-    /** Binary {@code COPY (SELECT ...) TO STDOUT} when every column has a binary decoder: see {@link CopyOutReader}. */
+    /**
+     * Binary {@code COPY (SELECT ...) TO STDOUT} when every column has a binary decoder and the connections are
+     * pgjdbc's (a pool's wrappers must unwrap to them): see {@link CopyOutReader}.
+     */
     @Override
-    public boolean canBulkRead(io.rowferry.RowSchema columns) {
-        return CopyOutReader.canRead(columns);
+    public boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
+        return connection.isWrapperFor(org.postgresql.PGConnection.class) && CopyOutReader.canRead(columns);
     }
 
     @Override
