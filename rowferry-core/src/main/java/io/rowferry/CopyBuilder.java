@@ -196,8 +196,12 @@ public final class CopyBuilder {
         }
         return switch (writeMode) {
             case INSERT -> new JdbcTableSink(targetDatabase, targetTable);
+            // AUTO: the bulk loader where it is faster, and INSERTs where it cannot write this target (a view COPY
+            // refuses, LOAD DATA LOCAL switched off); BULK: the bulk loader or a usage error saying why not
             case AUTO -> targetDatabase.dialect().bulkIsFaster()
                     ? targetDatabase.dialect().bulkSink(targetDatabase, targetTable)
+                            .<RowSink>map(bulk -> new io.rowferry.sink.AutoBulkSink(bulk,
+                                    () -> new JdbcTableSink(targetDatabase, targetTable)))
                             .orElseGet(() -> new JdbcTableSink(targetDatabase, targetTable))
                     : new JdbcTableSink(targetDatabase, targetTable);
             case BULK -> targetDatabase.dialect().bulkSink(targetDatabase, targetTable)

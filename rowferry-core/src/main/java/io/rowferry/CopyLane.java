@@ -97,7 +97,9 @@ final class CopyLane {
             sinkOpened = true;
             TargetTable targetTable = sink.targetTable();
             if (targetTable != null) {
-                guards = new ValueGuards(targetTable, targetTable.dialect(), onLossy);
+                // rows straight from the source need no check in columns whose types fit; a transform's may
+                guards = new ValueGuards(targetTable, targetTable.dialect(), onLossy,
+                        transform == null ? splits.get(0).plan().database().dialect() : null);
             }
             startReaders(streams);
             streams.clear(); // the readers own them now

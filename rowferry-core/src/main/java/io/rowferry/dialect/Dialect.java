@@ -110,6 +110,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether every value read from a column has the column's declared type and size, so that a column whose type
+     * fits the target's needs no check per value. False where a column's type is only a hint (SQLite).
+     */
+    default boolean valuesMatchDeclaredTypes() {
+        return true;
+    }
+
+    /**
      * {@code CREATE TABLE}: quoted column names with their DDL types and nullability, and a primary key (quoted
      * names, possibly empty).
      */
@@ -154,6 +162,20 @@ public interface Dialect {
      * the result. Called before the result set is closed; failures are ignored.
      */
     void abandonStreamingRead(java.sql.Statement statement) throws SQLException;
+
+    /**
+     * Whether this database has a reader faster than the cursor for a whole (optionally filtered) table with
+     * these columns, {@link #openBulkRead}; decided when the read is planned, on a connection like the read's. False
+     * by default.
+     */
+    default boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
+        return false;
+    }
+
+    /** Opens the bulk reader of a cursor plan that {@link #canBulkRead} accepted (PostgreSQL: binary COPY TO STDOUT). */
+    default io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
+        throw new UnsupportedOperationException(id() + " has no bulk reader");
+    }
 
     /** Undoes what {@link #prepareStreamingRead} changed on the connection, before it is closed or returned to a pool. */
     void finishStreamingRead(Connection connection) throws SQLException;

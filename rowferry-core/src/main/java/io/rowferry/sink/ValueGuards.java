@@ -9,6 +9,8 @@ import io.rowferry.RowferryException;
 import io.rowferry.dialect.Dialect;
 import io.rowferry.schema.NativeColumn;
 import io.rowferry.schema.SqlType;
+import io.rowferry.schema.TypeFit;
+import io.rowferry.schema.TypeLimits;
 import io.rowferry.schema.ValueGuard;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * column cannot hold exactly stops the copy with a message naming table, column, key and value; with
  * {@link OnLossy#WARN} or {@link OnLossy#ALLOW} the nearest value the column holds is written instead and counted.
  * Runs on the writer thread.
+ *
+ * <p>When the rows come straight from a source whose declared column types constrain their values (no transform in
+ * between), a column whose source type fits the target type entirely ({@link TypeFit}) cannot hold a value the
+ * target loses, so it is not checked value by value: checking every decimal of every row cost 17 % of a PostgreSQL
+ * to PostgreSQL copy between identical {@code numeric(12,2)} columns (docs/performance.md).
  */
 public final class ValueGuards {
     private static final Logger LOG = LoggerFactory.getLogger(ValueGuards.class);
@@ -30,23 +37,42 @@ public final class ValueGuards {
     private final TargetTable target;
     private final Dialect dialect;
     private final OnLossy policy;
-    private final Map<RowSchema, ValueGuard[]> guards = new IdentityHashMap<>();
+    private final Dialect source;
+    private final Map<RowSchema, Checks> guards = new IdentityHashMap<>();
     /** In the order the columns first lost a value; written by the writer thread, read after it ends. */
     private final Map<String, AtomicLong> losses = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** The columns of one schema that need checking, and their guards; both empty when none does. */
+    private record Checks(int[] columns, ValueGuard[] guards) {}
+
     public ValueGuards(TargetTable target, Dialect dialect, OnLossy policy) {
+        this(target, dialect, policy, null);
+    }
+
+    /**
+     * @param source the dialect of the database the rows were read from, unchanged, or null when a transform may
+     *     have changed them (then every value is checked)
+     */
+    public ValueGuards(TargetTable target, Dialect dialect, OnLossy policy, Dialect source) {
         this.target = target;
         this.dialect = dialect;
         this.policy = policy;
+        this.source = source != null && source.valuesMatchDeclaredTypes() ? source : null;
     }
 
     /** The row as it may be written: the same row, or one with the nearest values; or throws (policy FAIL). */
     public Row admit(Row row) {
-        ValueGuard[] columns = guards.computeIfAbsent(row.schema(), this::guardsFor);
+        Checks checks = guards.computeIfAbsent(row.schema(), this::guardsFor);
+        int[] indexes = checks.columns();
+        if (indexes.length == 0) {
+            return row;
+        }
+        ValueGuard[] columns = checks.guards();
         Object[] changed = null;
-        for (int i = 0; i < columns.length; i++) {
+        for (int c = 0; c < indexes.length; c++) {
+            int i = indexes[c];
             Object value = row.get(i);
-            String problem = columns[i].problem(value);
+            String problem = columns[c].problem(value);
             if (problem == null) {
                 continue;
             }
@@ -59,7 +85,7 @@ public final class ValueGuards {
             if (changed == null) {
                 changed = row.values();
             }
-            changed[i] = columns[i].nearest(value);
+            changed[i] = columns[c].nearest(value);
             long count = losses.computeIfAbsent(column, name -> new AtomicLong()).incrementAndGet();
             if (policy == OnLossy.WARN && count == 1) {
                 LOG.warn("column {}: value {} in the row with {} {}; wrote {} (further losses in this column are only"
@@ -78,16 +104,43 @@ public final class ValueGuards {
         return counts;
     }
 
-    private ValueGuard[] guardsFor(RowSchema schema) {
+    private Checks guardsFor(RowSchema schema) {
         List<Column> columns = target.mapping(schema).columns();
+        int[] indexes = new int[columns.size()];
         ValueGuard[] result = new ValueGuard[columns.size()];
-        for (int i = 0; i < result.length; i++) {
-            Column column = columns.get(i);
-            SqlType type = dialect.sqlType(new NativeColumn(column.name(), column.jdbcType(), column.typeName(),
-                    column.precision(), column.scale(), null, column.nullable()));
-            result[i] = new ValueGuard(type, dialect.typeLimits());
+        int count = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            SqlType type = sqlType(dialect, columns.get(i));
+            if (source != null && fits(sqlType(source, schema.column(i)), type)) {
+                continue;
+            }
+            indexes[count] = i;
+            result[count++] = new ValueGuard(type, dialect.typeLimits());
         }
-        return result;
+        return new Checks(java.util.Arrays.copyOf(indexes, count), java.util.Arrays.copyOf(result, count));
+    }
+
+    /** Whether every value a source column of this type holds arrives unchanged in the target column. */
+    private boolean fits(SqlType from, SqlType to) {
+        TypeLimits sourceLimits = source.typeLimits();
+        TypeLimits targetLimits = dialect.typeLimits();
+        if (TypeFit.loss(from, to) != null || TypeFit.limitLoss(from, sourceLimits, targetLimits) != null) {
+            return false;
+        }
+        // MariaDB's zero dates are not in limitLoss: they are values of a DATE column no other database holds
+        return !sourceLimits.invalidTemporals() || targetLimits.invalidTemporals() || !isTemporal(from);
+    }
+
+    private static boolean isTemporal(SqlType type) {
+        return switch (type.kind()) {
+            case DATE, TIME, TIME_TZ, TIMESTAMP, TIMESTAMP_TZ, YEAR -> true;
+            default -> false;
+        };
+    }
+
+    private static SqlType sqlType(Dialect dialect, Column column) {
+        return dialect.sqlType(new NativeColumn(column.name(), column.jdbcType(), column.typeName(),
+                column.precision(), column.scale(), null, column.nullable()));
     }
 
     private static String shorten(Object value) {

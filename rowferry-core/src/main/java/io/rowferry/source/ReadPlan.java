@@ -28,6 +28,8 @@ import java.util.List;
  * @param fetchBytes heap the rows of one fetch or page may take; the row count shrinks for wide rows
  * @param snapshot a shared snapshot every page of the read sees (see {@link io.rowferry.dialect.Dialect#joinSnapshot}),
  *     or null: each page sees what is committed when it runs
+ * @param bulkRead whether a CURSOR read of a table goes through the dialect's bulk reader
+ *     ({@link io.rowferry.dialect.Dialect#openBulkRead}, PostgreSQL's binary COPY) instead of a JDBC cursor
  */
 public record ReadPlan(
         Database database,
@@ -47,7 +49,8 @@ public record ReadPlan(
         Object[] endAt,
         int fetchSize,
         long fetchBytes,
-        String snapshot) {
+        String snapshot,
+        boolean bulkRead) {
 
     /** The same read limited to the keys after {@code after} (excluded; null: from the start) up to {@code until}
      * (included; null: to the end). Only keyset reads have ranges. */
@@ -56,7 +59,7 @@ public record ReadPlan(
             throw new IllegalStateException("only keyset reads have key ranges");
         }
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
-                keyBinders, filter, filterValues, cursorSql, after, until, fetchSize, fetchBytes, snapshot);
+                keyBinders, filter, filterValues, cursorSql, after, until, fetchSize, fetchBytes, snapshot, bulkRead);
     }
 
     /** The same read with one more condition, ANDed to the filter, and the values of its placeholders. */
@@ -70,19 +73,21 @@ public record ReadPlan(
                 : database.dialect().selectSql(table, columns, combined);
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
                 keyBinders, combined, new FilterValues(allValues, allBinders), cursor, startAfter, endAt, fetchSize,
-                fetchBytes, snapshot);
+                fetchBytes, snapshot, false); // a bulk read (COPY) takes no parameters: bounded reads use the cursor
     }
 
     /** The same read inside a snapshot: every page sees the database as it was when the snapshot was taken. */
     public ReadPlan withSnapshot(String id) {
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
-                keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, id);
+                keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, id, bulkRead);
     }
 
     /** What this read holds on the source server while it runs, in one sentence. */
     public String holds() {
         return switch (strategy) {
-            case CURSOR -> database.dialect().id().equals("postgresql")
+            case CURSOR -> bulkRead
+                    ? "one connection running one COPY statement (its snapshot holds back vacuum) for the whole read"
+                    : database.dialect().id().equals("postgresql")
                     ? "one connection and one open transaction (its snapshot holds back vacuum) for the whole read"
                     : "one connection with one open streaming statement for the whole read";
             case KEYSET -> "one connection; each page is a short statement, nothing is held between pages";
@@ -91,10 +96,19 @@ public record ReadPlan(
         };
     }
 
+    /** The same plan with the bulk reader on or off (off: the JDBC cursor, e.g. to compare the two). */
+    public ReadPlan withBulkRead(boolean bulk) {
+        if (bulk && (strategy != ReadStrategy.CURSOR || tableRef == null)) {
+            throw new IllegalArgumentException("only a cursor read of a table can use a bulk reader");
+        }
+        return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
+                keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, snapshot, bulk);
+    }
+
     /** Opens a reader that follows this plan. */
     public RowReader open() {
         return switch (strategy) {
-            case CURSOR -> CursorReader.open(this);
+            case CURSOR -> bulkRead ? database.dialect().openBulkRead(this) : CursorReader.open(this);
             case KEYSET -> new KeysetReader(this).start();
             case OFFSET -> new OffsetReader(this).start();
             case AUTO -> throw new IllegalStateException("a plan never keeps AUTO");

@@ -78,10 +78,13 @@ public final class ReadPlanner {
             }
             String cursorSql = strategy == ReadStrategy.CURSOR
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
+            boolean bulkRead = strategy == ReadStrategy.CURSOR && dialect.canBulkRead(connection,
+                    new io.rowferry.RowSchema(names.stream().map(n -> table.columns().column(table.columns().indexOf(n)))
+                            .toList()));
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
                     names, quoted,
-                    key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), FilterValues.NONE, cursorSql,
-                    spec.startAfter(), spec.endAt(), spec.fetchSize(), spec.fetchBytes(), null);
+                    key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), FilterValues.NONE,
+                    cursorSql, spec.startAfter(), spec.endAt(), spec.fetchSize(), spec.fetchBytes(), null, bulkRead);
         } catch (SQLException e) {
             throw database.failure("cannot plan the read of table " + spec.table(), e);
         }
@@ -102,7 +105,7 @@ public final class ReadPlanner {
             query = query.substring(0, query.length() - 1).strip();
         }
         return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
-                null, FilterValues.NONE, query, null, null, spec.fetchSize(), spec.fetchBytes(), null);
+                null, FilterValues.NONE, query, null, null, spec.fetchSize(), spec.fetchBytes(), null, false);
     }
 
     private static void checkKeyLength(String what, Object[] values, List<String> key) {

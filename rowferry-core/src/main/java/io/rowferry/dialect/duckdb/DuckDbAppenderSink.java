@@ -5,6 +5,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.BulkUnavailableException;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
@@ -111,9 +112,9 @@ final class DuckDbAppenderSink implements RowSink {
             throw database.failure("cannot prepare appending to " + typedTable, e);
         }
         if (insertsOnly != null) {
-            LOG.warn("writing {} with INSERTs instead of the appender: {}", describe(), insertsOnly);
             releaseConnection();
-            inserts(schema);
+            // write mode AUTO writes the copy with INSERTs instead (AutoBulkSink); BULK reports this
+            throw new BulkUnavailableException("DuckDB's appender", target.toString(), insertsOnly);
         } else {
             plan(schema);
         }
@@ -190,10 +191,6 @@ final class DuckDbAppenderSink implements RowSink {
             return;
         }
         RowSchema schema = batch.get(0).schema();
-        if (insertsOnly != null) {
-            insert(schema, batch);
-            return;
-        }
         Plan plan = plan(schema);
         if (plan.insertsOnly() != null || !exact(plan, batch)) {
             insert(schema, batch);

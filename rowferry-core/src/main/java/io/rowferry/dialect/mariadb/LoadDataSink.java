@@ -5,6 +5,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.BulkUnavailableException;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
@@ -45,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * exactly what INSERT mode leaves, and the rest of the copy for that row shape uses INSERTs, since the difference is
  * in the data's shape rather than in one row.
  *
- * <p>INSERTs are also used, for the whole copy, where LOAD DATA LOCAL is not available (the server's
- * {@code local_infile} is OFF, MySQL's default; the driver was not set up for it), for tables whose engine cannot roll
- * back (only InnoDB tables are loaded: a failed load into MyISAM could not be undone), for target columns of spatial
- * types, and, batch by batch, for batches holding values of a Java type the encoder has no exact text form for
+ * <p>Where LOAD DATA LOCAL cannot write the table at all (the server's {@code local_infile} is OFF, MySQL's default;
+ * the driver was not set up for it; the table's engine cannot roll back: only InnoDB tables are loaded, since a failed
+ * load into MyISAM could not be undone; target columns of spatial types), {@link #open} throws
+ * {@link BulkUnavailableException}: write mode AUTO then writes the whole copy with INSERTs, write mode BULK fails.
+ * Batch by batch, INSERTs also write batches holding values of a Java type the encoder has no exact text form for
  * ({@link LoadDataEncoder#accepts}).
  *
  * <p>The session is made strict ({@code STRICT_TRANS_TABLES} added to {@code sql_mode} if neither strict mode is
@@ -67,7 +69,7 @@ public abstract class LoadDataSink implements RowSink {
     private TargetTable target;
     private CommitHook commitHook;
     private final Map<RowSchema, Plan> plans = new IdentityHashMap<>();
-    /** Why every batch goes through INSERTs, or null while LOAD DATA is used. */
+    /** Why LOAD DATA cannot write this table at all, found by {@link #open}, which then throws; or null. */
     private String insertsOnly;
     private final InsertFallback inserts = new InsertFallback();
     private boolean loggedUnsupportedValues;
@@ -127,9 +129,9 @@ public abstract class LoadDataSink implements RowSink {
             throw database.failure("cannot prepare loading into " + typedTable, e);
         }
         if (insertsOnly != null) {
-            LOG.warn("writing {} with INSERTs instead of LOAD DATA: {}", describe(), insertsOnly);
             releaseConnection();
-            inserts(schema);
+            // write mode AUTO writes the copy with INSERTs instead (AutoBulkSink); BULK reports this
+            throw new BulkUnavailableException("LOAD DATA LOCAL", target.toString(), insertsOnly);
         }
     }
 
@@ -245,10 +247,6 @@ public abstract class LoadDataSink implements RowSink {
             return;
         }
         RowSchema schema = batch.get(0).schema();
-        if (insertsOnly != null) {
-            insert(schema, batch);
-            return;
-        }
         Plan plan = plan(schema);
         if (plan.insertsOnly != null || !encodable(batch)) {
             insert(schema, batch);

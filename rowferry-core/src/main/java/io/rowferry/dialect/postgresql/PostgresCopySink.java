@@ -7,6 +7,7 @@ import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.RowferryException;
 import io.rowferry.TableRef;
+import io.rowferry.sink.BulkUnavailableException;
 import io.rowferry.sink.RowSink;
 import io.rowferry.sink.CommitHook;
 import io.rowferry.sink.TargetTable;
@@ -78,9 +79,8 @@ public final class PostgresCopySink implements RowSink {
         target = TargetTable.resolve(database, connection, typedTable);
         try {
             if (!connection.isWrapperFor(PGConnection.class)) {
-                throw new RowferryException(ErrorKind.USAGE, "COPY into " + typedTable + " needs pgjdbc's"
-                        + " connections, and those of " + database.describe() + " do not unwrap to "
-                        + PGConnection.class.getName() + "; use write mode insert");
+                throw new BulkUnavailableException("COPY", target.toString(), "its connections do not unwrap to pgjdbc's "
+                        + PGConnection.class.getName());
             }
             checkCopyable();
             database.dialect().prepareWrite(connection);
@@ -102,9 +102,8 @@ public final class PostgresCopySink implements RowSink {
             query.setString(1, target.qualifiedName());
             try (ResultSet result = query.executeQuery()) {
                 if (result.next() && List.of("v", "m").contains(result.getString(1)) && !result.getBoolean(2)) {
-                    throw new RowferryException(ErrorKind.USAGE, "COPY cannot write into " + target.name() + " on "
-                            + database.describe() + ": it is a view without an INSTEAD OF INSERT trigger; use write"
-                            + " mode insert");
+                    throw new BulkUnavailableException("COPY", target.toString(),
+                            "it is a view without an INSTEAD OF INSERT trigger");
                 }
             }
         }

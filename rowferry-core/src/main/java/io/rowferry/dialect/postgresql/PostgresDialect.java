@@ -143,6 +143,20 @@ public class PostgresDialect extends AbstractDialect {
         return java.util.Optional.of(new PostgresCopySink(database, table));
     }
 
+    /**
+     * Binary {@code COPY (SELECT ...) TO STDOUT} when every column has a binary decoder and the connections are
+     * pgjdbc's (a pool's wrappers must unwrap to them): see {@link CopyOutReader}.
+     */
+    @Override
+    public boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
+        return connection.isWrapperFor(org.postgresql.PGConnection.class) && CopyOutReader.canRead(columns);
+    }
+
+    @Override
+    public io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
+        return CopyOutReader.open(plan);
+    }
+
     @Override
     public PreparedStatement prepareStreamingRead(Connection connection, String sql, int fetchSize)
             throws SQLException {

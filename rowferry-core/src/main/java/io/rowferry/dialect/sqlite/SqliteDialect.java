@@ -230,4 +230,13 @@ public class SqliteDialect extends AbstractDialect {
     public io.rowferry.schema.TypeLimits typeLimits() {
         return new io.rowferry.schema.TypeLimits(-999_999_999, 999_999_999, false, true).withInfinities();
     }
+
+    /**
+     * A column's declared type is only an affinity: an INTEGER column can hold text or a real
+     * (https://www.sqlite.org/datatype3.html), so values are checked one by one whatever the declared types say.
+     */
+    @Override
+    public boolean valuesMatchDeclaredTypes() {
+        return false;
+    }
 }

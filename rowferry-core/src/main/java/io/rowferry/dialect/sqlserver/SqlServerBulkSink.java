@@ -8,6 +8,7 @@ import io.rowferry.Database;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
 import io.rowferry.TableRef;
+import io.rowferry.sink.BulkUnavailableException;
 import io.rowferry.sink.InsertFallback;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
@@ -117,9 +118,9 @@ final class SqlServerBulkSink implements RowSink {
             throw database.failure("cannot prepare the bulk copy into " + typedTable, e);
         }
         if (insertsOnly != null) {
-            LOG.warn("writing {} with INSERTs instead of the bulk copy API: {}", describe(), insertsOnly);
             releaseConnection();
-            inserts(schema);
+            // write mode AUTO writes the copy with INSERTs instead (AutoBulkSink); BULK reports this
+            throw new BulkUnavailableException("The bulk copy API", target.toString(), insertsOnly);
         } else {
             planFor(schema);
         }
@@ -141,10 +142,6 @@ final class SqlServerBulkSink implements RowSink {
             return;
         }
         RowSchema schema = batch.get(0).schema();
-        if (insertsOnly != null) {
-            inserts(schema).write(batch);
-            return;
-        }
         Plan plan = planFor(schema);
         if (plan.insertsOnly() != null || !exact(plan, batch)) {
             inserts(schema).write(batch);

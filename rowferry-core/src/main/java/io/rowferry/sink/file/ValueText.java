@@ -1,37 +1,20 @@
 package io.rowferry.sink.file;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 
 /**
  * The text form of a value in exported files, chosen to be exact and to read back into any database:
  * decimals in plain notation ({@code 1000}, not {@code 1E+3}); timestamps as {@code 2024-03-31 02:30:00.123456}
  * with seconds always present and the fraction only as long as needed; offsets as {@code +05:45}; binary as
- * {@code \x} and hex digits (PostgreSQL's bytea text form); everything else by its {@code toString}.
+ * {@code \x} and hex digits (PostgreSQL's bytea text form); everything else by its {@code toString}. Decimals,
+ * dates and times are formatted digit by digit ({@link DecimalText}, {@link DateTimeText}): exports format millions.
  */
 public final class ValueText {
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .toFormatter();
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd ")
-            .append(TIME)
-            .toFormatter();
-    private static final DateTimeFormatter TIMESTAMP_OFFSET = new DateTimeFormatterBuilder()
-            .append(TIMESTAMP)
-            .appendOffset("+HH:MM", "+00:00")
-            .toFormatter();
-    private static final DateTimeFormatter TIME_OFFSET = new DateTimeFormatterBuilder()
-            .append(TIME)
-            .appendOffset("+HH:MM", "+00:00")
-            .toFormatter();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private ValueText() {}
@@ -42,19 +25,22 @@ public final class ValueText {
             return text;
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            return DecimalText.of(decimal);
         }
         if (value instanceof LocalDateTime timestamp) {
-            return TIMESTAMP.format(timestamp);
+            return DateTimeText.timestamp(timestamp);
         }
         if (value instanceof OffsetDateTime timestamp) {
-            return TIMESTAMP_OFFSET.format(timestamp);
+            return DateTimeText.timestamp(timestamp);
+        }
+        if (value instanceof LocalDate date) {
+            return DateTimeText.date(date);
         }
         if (value instanceof LocalTime time) {
-            return TIME.format(time);
+            return DateTimeText.time(time);
         }
         if (value instanceof OffsetTime time) {
-            return TIME_OFFSET.format(time);
+            return DateTimeText.time(time);
         }
         if (value instanceof byte[] bytes) {
             return hex(bytes);

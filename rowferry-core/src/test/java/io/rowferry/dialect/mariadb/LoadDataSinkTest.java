@@ -12,6 +12,8 @@ import io.rowferry.RowferryException;
 import io.rowferry.TableRef;
 import io.rowferry.conformance.MariaDbTestDatabase;
 import io.rowferry.conformance.TestDatabase;
+import io.rowferry.sink.AutoBulkSink;
+import io.rowferry.sink.BulkUnavailableException;
 import io.rowferry.sink.JdbcTableSink;
 import io.rowferry.sink.RowSink;
 import java.math.BigDecimal;
@@ -290,16 +292,28 @@ class LoadDataSinkTest {
 
     @ParameterizedTest(name = "mysqlDriver={0}")
     @ValueSource(booleans = {false, true})
-    void aTableThatCannotRollBackIsWrittenWithInserts(boolean mysqlDriver) throws Exception {
+    void aTableThatCannotRollBackIsRefusedByBulkAndWrittenWithInsertsByAuto(boolean mysqlDriver) throws Exception {
         TestDatabase db = server(mysqlDriver);
         String table = "rf_load_myisam";
         db.dropTable(table);
         db.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY) ENGINE=MyISAM");
         RowSchema schema = schema(Column.of("id", Types.INTEGER));
-        LoadDataSink sink = load(db.database(), table, List.of(List.of(row(schema, 1))));
-        assertThat(sink.batchesLoaded).isZero();
-        assertThat(sink.batchesInserted).isEqualTo(1);
-        assertThat(db.count(table)).isEqualTo(1);
+        // write mode BULK: the bulk sink alone, which says why it cannot load this table
+        assertThatThrownBy(() -> load(db.database(), table, List.of(List.of(row(schema, 1)))))
+                .isInstanceOf(BulkUnavailableException.class)
+                .hasMessageContaining("LOAD DATA LOCAL cannot write table " + table)
+                .hasMessageContaining("MyISAM, not InnoDB")
+                .satisfies(e -> assertThat(((RowferryException) e).kind()).isEqualTo(ErrorKind.USAGE));
+        assertThat(db.count(table)).isZero();
+        // write mode AUTO: the same sink behind AutoBulkSink writes the copy with INSERTs
+        Database database = db.database();
+        RowSink bulk = database.dialect().bulkSink(database, TableRef.parse(table)).orElseThrow();
+        try (RowSink auto = new AutoBulkSink(bulk, () -> new JdbcTableSink(database, TableRef.parse(table)))) {
+            auto.open(schema);
+            auto.write(List.of(row(schema, 1), row(schema, 2)));
+            auto.finish();
+        }
+        assertThat(db.count(table)).isEqualTo(2);
     }
 
     /**

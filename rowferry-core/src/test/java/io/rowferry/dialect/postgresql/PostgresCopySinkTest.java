@@ -536,6 +536,44 @@ class PostgresCopySinkTest {
         assertThat(DB.queryLong("SELECT COUNT(*) FROM " + table)).isEqualTo(1);
     }
 
+    /**
+     * Into a view COPY refuses, write mode AUTO writes with INSERTs (a simple view takes them) and write mode BULK
+     * fails before any row with a usage error saying why; INSERT mode writes, as always.
+     */
+    @Test
+    void writeModesIntoAViewCopyRefuses() throws Exception {
+        TestDatabase target = new PostgresTestDatabase("rowferry_test2");
+        DB.createSample("rf_pgcopy_modes_source", 2_500);
+        target.execute("DROP VIEW IF EXISTS rf_pgcopy_modes_view");
+        target.createSample("rf_pgcopy_modes_base", 0);
+        target.execute("CREATE VIEW rf_pgcopy_modes_view AS SELECT * FROM rf_pgcopy_modes_base");
+        for (io.rowferry.WriteMode mode : List.of(io.rowferry.WriteMode.AUTO, io.rowferry.WriteMode.INSERT)) {
+            target.execute("TRUNCATE rf_pgcopy_modes_base");
+            io.rowferry.CopyResult result = io.rowferry.Rowferry.copy()
+                    .from(io.rowferry.Rowferry.read(DB.database()).table("rf_pgcopy_modes_source"))
+                    .to(target.database(), "rf_pgcopy_modes_view")
+                    .writeMode(mode)
+                    .run();
+            assertThat(result.target()).as(mode.name()).doesNotEndWith("(COPY)");
+            assertThat(result.rowsWritten()).isEqualTo(2_500);
+            assertThat(fingerprint(target, "rf_pgcopy_modes_base")).as(mode.name())
+                    .isEqualTo(fingerprint(DB, "rf_pgcopy_modes_source"));
+        }
+        target.execute("TRUNCATE rf_pgcopy_modes_base");
+        assertThatThrownBy(() -> io.rowferry.Rowferry.copy()
+                        .from(io.rowferry.Rowferry.read(DB.database()).table("rf_pgcopy_modes_source"))
+                        .to(target.database(), "rf_pgcopy_modes_view")
+                        .writeMode(io.rowferry.WriteMode.BULK)
+                        .run())
+                .isInstanceOf(RowferryException.class)
+                .hasMessageStartingWith("COPY cannot write table rf_pgcopy_modes_view on ")
+                .hasMessageContaining("it is a view without an INSTEAD OF INSERT trigger; use write mode insert")
+                .hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(((RowferryException) e).kind()).isEqualTo(ErrorKind.USAGE));
+        assertThat(target.count("rf_pgcopy_modes_base")).isZero();
+        assertThat(target.awaitNoRowferrySessions()).isZero();
+    }
+
     /** A copy in the default write mode goes through COPY, and releases its sessions. */
     @Test
     void theDefaultWriteModeCopiesWithCopy() throws Exception {
