@@ -42,6 +42,7 @@ public final class CopyBuilder {
     private boolean upsert;
     private String incrementalColumn;
     private boolean consistent;
+    private int writers = 1;
     private boolean restart;
     private int retries = DEFAULT_RETRIES;
     private Duration retryWait = Duration.ofSeconds(1);
@@ -190,6 +191,19 @@ public final class CopyBuilder {
         return this;
     }
 
+    /**
+     * Writer connections per key range, each taking batches from the same bounded hand-off and committing its own, so
+     * batches commit out of key order: without checkpoints only (a copy of a query or a table without a key, or with
+     * checkpoints off). Default 1. Memory stays bounded by {@link #bufferBytes}, plus one batch per writer.
+     */
+    public CopyBuilder writers(int n) {
+        if (n < 1) {
+            throw new RowferryException(ErrorKind.USAGE, "writers must be at least 1, was " + n);
+        }
+        this.writers = n;
+        return this;
+    }
+
     private RowSink databaseSink() {
         if (upsert) {
             return new JdbcTableSink(targetDatabase, targetTable, true);
@@ -324,6 +338,10 @@ public final class CopyBuilder {
         io.rowferry.sink.TableSetup setup = tableSetup();
         long effectiveBatchBytes = batchBytes > 0 ? batchBytes : Math.max(1, bufferBytes / 4);
         boolean shared = sink != null;
+        if (shared && writers > 1) {
+            throw new RowferryException(ErrorKind.USAGE, "a file is written by one writer; writers apply to a database"
+                    + " target");
+        }
         java.util.function.Supplier<RowSink> sinks = shared ? () -> sink : this::databaseSink;
         String targetDescription = shared ? sink.describe() : "table " + targetTable + " on " + targetDatabase.describe();
         boolean resumableFile = shared && sink instanceof io.rowferry.sink.file.ResumableFileSink file
@@ -335,7 +353,7 @@ public final class CopyBuilder {
         }
         IfExists action = ifExists != null ? ifExists : create ? IfExists.FAIL : IfExists.APPEND;
         CopyJob.Settings settings = new CopyJob.Settings(source, sinks, shared, targetDescription, setup, action,
-                onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel,
+                onLossy, transform, batchSize, effectiveBatchBytes, bufferBytes, parallel, writers,
                 keepCheckpoints ? (shared ? sink.describe() : targetTable.toString()) : null, targetDatabase,
                 keepCheckpoints ? stateTable : null,
                 incrementalColumn, consistent, resume, restart, retries, retryWait, progressListener, progressInterval);

@@ -79,7 +79,7 @@ public final class CopyJob {
     record Settings(ReadBuilder source, Supplier<RowSink> sinks, boolean sharedSink, String targetDescription,
             TableSetup setup,
             IfExists ifExists, OnLossy onLossy, RowTransform transform, int batchSize, long batchBytes,
-            long bufferBytes, int parallel, String job, io.rowferry.Database stateDatabase, String stateTable,
+            long bufferBytes, int parallel, int writers, String job, io.rowferry.Database stateDatabase, String stateTable,
             String incrementalColumn, boolean consistent, boolean resume, boolean restart, int maxRetries, Duration retryWait,
             Consumer<CopyProgress> progressListener, Duration progressInterval) {}
 
@@ -168,6 +168,11 @@ public final class CopyJob {
                             + " table, with checkpoints on");
                 }
                 increment = Increment.resolve(plan, settings.incrementalColumn());
+            }
+            if (settings.writers() > 1 && state != null) {
+                throw new RowferryException(ErrorKind.USAGE, settings.writers() + " writers commit batches out of key"
+                        + " order, which checkpoints cannot record: use --parallel " + settings.writers()
+                        + " (key ranges, each with its own writer, checkpointed), or turn checkpoints off");
             }
             List<SplitState> splits = state != null ? checkpointedSplits(state) : plannedSplits(plan);
             splitCount = splits.size();
@@ -389,9 +394,15 @@ public final class CopyJob {
             if (laneSplits.isEmpty()) {
                 return;
             }
-            RowSink sink = settings.sinks().get();
-            CopyLane lane = new CopyLane(laneSplits, sink, state, settings.onLossy(),
-                    settings.transform(), settings.batchSize(), settings.batchBytes(), bufferBytes, counters);
+            List<RowSink> sinks = new ArrayList<>();
+            for (int w = 0; w < settings.writers(); w++) {
+                sinks.add(settings.sinks().get());
+            }
+            RowSink sink = sinks.get(0);
+            // every writer holds one batch: together they stay within the half of the budget the hand-off leaves
+            long batchBytes = Math.max(1, Math.min(settings.batchBytes(), bufferBytes / (2L * settings.writers())));
+            CopyLane lane = new CopyLane(laneSplits, sinks, state, settings.onLossy(),
+                    settings.transform(), settings.batchSize(), batchBytes, bufferBytes, counters);
             activeLanes.add(lane);
             try {
                 if (cancelled) {

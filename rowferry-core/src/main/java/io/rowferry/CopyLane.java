@@ -46,7 +46,7 @@ final class CopyLane {
     }
 
     private final List<Split> splits;
-    private final RowSink sink;
+    private final List<Writer> writers = new ArrayList<>();
     private final Checkpoints state;
     private final OnLossy onLossy;
     private final RowTransform transform;
@@ -60,15 +60,23 @@ final class CopyLane {
     private final AtomicInteger readersRunning = new AtomicInteger();
     private final long[] committed;
     private volatile boolean cancelled;
-    private ValueGuards guards;
     private final java.util.concurrent.atomic.AtomicLong laneRead = new java.util.concurrent.atomic.AtomicLong();
-    private long laneWritten;
-    private long laneDropped;
+    private final java.util.concurrent.atomic.AtomicLong laneWritten = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong laneDropped = new java.util.concurrent.atomic.AtomicLong();
 
-    CopyLane(List<Split> splits, RowSink sink, Checkpoints state, OnLossy onLossy, RowTransform transform,
+    /**
+     * @param sinks one per writer: several writers take batches from the same hand-off, each committing its own,
+     *     so batches commit out of key order; checkpoints therefore need exactly one
+     */
+    CopyLane(List<Split> splits, List<RowSink> sinks, Checkpoints state, OnLossy onLossy, RowTransform transform,
             int batchSize, long batchBytes, long bufferBytes, Counters counters) {
+        if (state != null && sinks.size() != 1) {
+            throw new IllegalArgumentException("checkpoints need one writer per lane");
+        }
         this.splits = splits;
-        this.sink = sink;
+        for (RowSink sink : sinks) {
+            writers.add(new Writer(sink));
+        }
         this.state = state;
         this.onLossy = onLossy;
         this.transform = transform;
@@ -76,7 +84,7 @@ final class CopyLane {
         this.batchBytes = batchBytes;
         this.chunkBytes = Math.max(1, bufferBytes / 16);
         this.counters = counters;
-        // Half the budget waits in the hand-off; the rest covers the writer's batch and the readers' chunks.
+        // Half the budget waits in the hand-off; the rest covers the writers' batches and the readers' chunks.
         this.handoff = new BoundedHandoff<>(Math.max(1, bufferBytes / 2), Math.max(batchSize * 4L, CHUNK_ROWS * 4L));
         int maxSplit = splits.stream().mapToInt(split -> split.range().index()).max().orElse(0);
         this.committed = new long[maxSplit + 1];
@@ -88,52 +96,70 @@ final class CopyLane {
     /** Copies every split of the lane; throws the first failure after everything is closed. */
     void run() {
         List<RowStream> streams = new ArrayList<>();
-        boolean sinkOpened = false;
+        List<Thread> extraWriters = new ArrayList<>();
         try {
             for (Split split : splits) {
                 streams.add(new RowStream(split.plan()));
             }
-            sink.open(streams.get(0).schema());
-            sinkOpened = true;
-            TargetTable targetTable = sink.targetTable();
-            if (targetTable != null) {
-                // rows straight from the source need no check in columns whose types fit; a transform's may
-                guards = new ValueGuards(targetTable, targetTable.dialect(), onLossy,
-                        transform == null ? splits.get(0).plan().database().dialect() : null);
+            for (Writer writer : writers) {
+                writer.open(streams.get(0).schema());
             }
             startReaders(streams);
             streams.clear(); // the readers own them now
-            writeAll();
-            sink.finish();
-            if (state != null) {
-                for (Split split : splits) {
-                    state.finish(split.range().index());
+            for (Writer writer : writers.subList(1, writers.size())) {
+                Thread thread = new Thread(() -> writer.runGuarded(), "rowferry-writer-" + (extraWriters.size() + 1));
+                thread.setDaemon(true);
+                extraWriters.add(thread);
+                thread.start();
+            }
+            writers.get(0).runGuarded();
+            join(extraWriters);
+            if (firstFailure.get() == null) {
+                for (Writer writer : writers) {
+                    writer.sink.finish();
+                }
+                if (state != null) {
+                    for (Split split : splits) {
+                        state.finish(split.range().index());
+                    }
                 }
             }
         } catch (Throwable e) {
             failed(e);
-            handoff.cancel();
-            if (sinkOpened) {
-                try {
-                    sink.abort();
-                } catch (RuntimeException abortFailure) {
-                    LOG.debug("abort of {} failed: {}", sink.describe(), abortFailure.toString());
+        } finally {
+            if (firstFailure.get() != null) {
+                handoff.cancel();
+                join(extraWriters);
+                for (Writer writer : writers) {
+                    writer.abort();
                 }
             }
-        } finally {
             for (RowStream stream : streams) {
                 stream.close();
             }
             joinReaders();
-            try {
-                sink.close();
-            } catch (RuntimeException closeFailure) {
-                failed(closeFailure);
+            for (Writer writer : writers) {
+                try {
+                    writer.sink.close();
+                } catch (RuntimeException closeFailure) {
+                    failed(closeFailure);
+                }
             }
         }
         Throwable failure = firstFailure.get();
         if (failure != null) {
             throw CopyJob.asRowferryException(failure);
+        }
+    }
+
+    private static void join(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -155,17 +181,23 @@ final class CopyLane {
 
     /** Per column, values not written as they were. */
     Map<String, Long> losses() {
-        return guards == null ? Map.of() : guards.losses();
+        Map<String, Long> losses = new LinkedHashMap<>();
+        for (Writer writer : writers) {
+            if (writer.guards != null) {
+                writer.guards.losses().forEach((column, count) -> losses.merge(column, count, Long::sum));
+            }
+        }
+        return losses;
     }
 
     /** Rows this lane committed. */
     long committedRows() {
-        return laneWritten;
+        return laneWritten.get();
     }
 
     /** Rows this lane read whose batch was not committed (for a retry, which reads them again). */
     long uncommittedRows() {
-        return Math.max(0, laneRead.get() - laneWritten - laneDropped);
+        return Math.max(0, laneRead.get() - laneWritten.get() - laneDropped.get());
     }
 
     private void startReaders(List<RowStream> streams) {
@@ -180,42 +212,108 @@ final class CopyLane {
         readers.forEach(Thread::start);
     }
 
-    // ---- writer: the calling thread ----
+    // ---- writers: the calling thread, and one thread per further writer ----
 
-    private void writeAll() throws Exception {
-        List<Row> batch = new ArrayList<>(Math.min(batchSize, 10_000));
-        Map<Integer, Progress> batchSplits = new LinkedHashMap<>();
-        long batchBytesSoFar = 0;
-        Chunk chunk;
-        while ((chunk = takeChunk()) != null) {
-            List<Row> rows = chunk.rows();
-            for (int r = 0; r < rows.size(); r++) {
-                Row out = transform == null ? rows.get(r) : transform.apply(rows.get(r));
-                if (out == null) {
-                    counters.rowsDropped.incrementAndGet();
-                    laneDropped++;
-                    continue;
-                }
-                if (guards != null) {
-                    out = guards.admit(out);
-                }
-                if (!batch.isEmpty() && out.schema() != batch.get(0).schema()) {
-                    flush(batch, batchSplits); // all rows of a batch share one schema
-                    batchBytesSoFar = 0;
-                }
-                batch.add(out);
-                if (chunk.keys() != null) {
-                    batchSplits.computeIfAbsent(chunk.split(), split -> new Progress()).add(chunk.keys()[r]);
-                }
-                batchBytesSoFar += out.sizeBytes();
-                if (batch.size() >= batchSize || batchBytesSoFar >= batchBytes) {
-                    flush(batch, batchSplits);
-                    batchBytesSoFar = 0;
-                }
+    /** One writer: its sink, its value checks, its open batch. */
+    private final class Writer {
+        final RowSink sink;
+        ValueGuards guards;
+        boolean opened;
+
+        Writer(RowSink sink) {
+            this.sink = sink;
+        }
+
+        void open(RowSchema schema) {
+            sink.open(schema);
+            opened = true;
+            TargetTable targetTable = sink.targetTable();
+            if (targetTable != null) {
+                // rows straight from the source need no check in columns whose types fit; a transform's may
+                guards = new ValueGuards(targetTable, targetTable.dialect(), onLossy,
+                        transform == null ? splits.get(0).plan().database().dialect() : null);
             }
         }
-        if (!batch.isEmpty()) {
-            flush(batch, batchSplits);
+
+        void abort() {
+            if (!opened) {
+                return;
+            }
+            try {
+                sink.abort();
+            } catch (RuntimeException abortFailure) {
+                LOG.debug("abort of {} failed: {}", sink.describe(), abortFailure.toString());
+            }
+        }
+
+        /** Writes until the hand-off ends; a failure is recorded and stops every other writer and the readers at once. */
+        void runGuarded() {
+            try {
+                writeAll();
+            } catch (Throwable e) {
+                failed(e);
+                handoff.cancel();
+            }
+        }
+
+        void writeAll() throws Exception {
+            List<Row> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+            Map<Integer, Progress> batchSplits = new LinkedHashMap<>();
+            long batchBytesSoFar = 0;
+            Chunk chunk;
+            while ((chunk = takeChunk()) != null) {
+                List<Row> rows = chunk.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    Row out = transform == null ? rows.get(r) : transform.apply(rows.get(r));
+                    if (out == null) {
+                        counters.rowsDropped.incrementAndGet();
+                        laneDropped.incrementAndGet();
+                        continue;
+                    }
+                    if (guards != null) {
+                        out = guards.admit(out);
+                    }
+                    if (!batch.isEmpty() && out.schema() != batch.get(0).schema()) {
+                        flush(batch, batchSplits); // all rows of a batch share one schema
+                        batchBytesSoFar = 0;
+                    }
+                    batch.add(out);
+                    if (chunk.keys() != null) {
+                        batchSplits.computeIfAbsent(chunk.split(), split -> new Progress()).add(chunk.keys()[r]);
+                    }
+                    batchBytesSoFar += out.sizeBytes();
+                    if (batch.size() >= batchSize || batchBytesSoFar >= batchBytes) {
+                        flush(batch, batchSplits);
+                        batchBytesSoFar = 0;
+                    }
+                }
+            }
+            if (firstFailure.get() != null) {
+                return; // stopped by another writer or a reader: nothing more is written
+            }
+            if (!batch.isEmpty()) {
+                flush(batch, batchSplits);
+            }
+        }
+
+        private void flush(List<Row> batch, Map<Integer, Progress> batchSplits) {
+            if (cancelled) {
+                throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
+            }
+            if (state != null && !batchSplits.isEmpty()) {
+                List<Checkpoints.Progress> progress = new ArrayList<>();
+                batchSplits.forEach((split, inBatch) -> progress.add(
+                        new Checkpoints.Progress(split, inBatch.lastKey, committed[split] + inBatch.rows)));
+                state.write(sink, progress, () -> sink.write(batch));
+            } else {
+                sink.write(batch);
+            }
+            batchSplits.forEach((split, progress) -> committed[split] += progress.rows);
+            batchSplits.clear();
+            counters.rowsWritten.addAndGet(batch.size());
+            laneWritten.addAndGet(batch.size());
+            counters.batches.incrementAndGet();
+            batch.clear();
         }
     }
 
@@ -236,26 +334,6 @@ final class CopyLane {
         } catch (BoundedHandoff.ReaderFailedException e) {
             throw CopyJob.asRowferryException(e.getCause());
         }
-    }
-
-    private void flush(List<Row> batch, Map<Integer, Progress> batchSplits) {
-        if (cancelled) {
-            throw new RowferryException(ErrorKind.CANCELLED, "copy cancelled");
-        }
-        if (state != null && !batchSplits.isEmpty()) {
-            List<Checkpoints.Progress> progress = new ArrayList<>();
-            batchSplits.forEach((split, inBatch) -> progress.add(
-                    new Checkpoints.Progress(split, inBatch.lastKey, committed[split] + inBatch.rows)));
-            state.write(sink, progress, () -> sink.write(batch));
-        } else {
-            sink.write(batch);
-        }
-        batchSplits.forEach((split, progress) -> committed[split] += progress.rows);
-        batchSplits.clear();
-        counters.rowsWritten.addAndGet(batch.size());
-        laneWritten += batch.size();
-        counters.batches.incrementAndGet();
-        batch.clear();
     }
 
     private void joinReaders() {

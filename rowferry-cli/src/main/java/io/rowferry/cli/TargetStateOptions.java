@@ -36,7 +36,19 @@ final class TargetStateOptions {
                     + " (ON CONFLICT / ON DUPLICATE KEY UPDATE / MERGE); written with JDBC batches.")
     boolean upsert;
 
+    @Option(
+            names = "--writers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Writer connections taking batches from the same hand-off, each committing its own:"
+                    + " batches then commit out of key order, so only without checkpoints (a query, a table"
+                    + " without a key, or --no-checkpoints); --parallel N gives N checkpointed writers.")
+    int writers;
+
     void validate(CommandSpec spec, RangeOptions ranges) {
+        if (writers < 1) {
+            throw new ParameterException(spec.commandLine(), "--writers must be at least 1, was " + writers);
+        }
         if (restart && ranges.resume) {
             throw new ParameterException(spec.commandLine(), "--resume and --restart contradict each other");
         }
@@ -53,6 +65,6 @@ final class TargetStateOptions {
         if (incrementalColumn != null) {
             copy.incremental(incrementalColumn);
         }
-        return copy.upsert(upsert).stateTable(stateTable).restart(restart);
+        return copy.upsert(upsert).stateTable(stateTable).restart(restart).writers(writers);
     }
 }
