@@ -155,8 +155,11 @@ public final class CopyBuilder {
                     throw new RowferryException(ErrorKind.USAGE, "no bulk write path for "
                             + targetDatabase.dialect().id() + "; use write mode insert or auto");
                 }
-                yield bulk && (writeMode == WriteMode.BULK || targetDatabase.dialect().bulkIsFaster())
-                        ? "bulk (" + targetDatabase.dialect().id() + " bulk loader)" : "insert (JDBC batches)";
+                String id = targetDatabase.dialect().id();
+                yield !bulk || (writeMode == WriteMode.AUTO && !targetDatabase.dialect().bulkIsFaster())
+                        ? "insert (JDBC batches)"
+                        : writeMode == WriteMode.BULK ? "bulk (" + id + " bulk loader)"
+                        : "bulk (" + id + " bulk loader; INSERTs if it cannot write this table)";
             }
         };
         return new CopyPlan(read, "table " + targetTable + " on " + targetDatabase.describe(), target, mode);

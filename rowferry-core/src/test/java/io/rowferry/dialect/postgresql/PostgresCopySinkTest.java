@@ -547,6 +547,11 @@ class PostgresCopySinkTest {
         target.execute("DROP VIEW IF EXISTS rf_pgcopy_modes_view");
         target.createSample("rf_pgcopy_modes_base", 0);
         target.execute("CREATE VIEW rf_pgcopy_modes_view AS SELECT * FROM rf_pgcopy_modes_base");
+        // the plan cannot know before opening the target, and says what AUTO will do then
+        assertThat(io.rowferry.Rowferry.copy()
+                        .from(io.rowferry.Rowferry.read(DB.database()).table("rf_pgcopy_modes_source"))
+                        .to(target.database(), "rf_pgcopy_modes_view").plan().writeMode())
+                .isEqualTo("bulk (postgresql bulk loader; INSERTs if it cannot write this table)");
         for (io.rowferry.WriteMode mode : List.of(io.rowferry.WriteMode.AUTO, io.rowferry.WriteMode.INSERT)) {
             target.execute("TRUNCATE rf_pgcopy_modes_base");
             io.rowferry.CopyResult result = io.rowferry.Rowferry.copy()
