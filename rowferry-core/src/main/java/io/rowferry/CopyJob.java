@@ -250,8 +250,9 @@ public final class CopyJob {
                     settings.job(), previous.rowsWritten(), previous.updatedAt());
             return previous.splits();
         }
-        if (recorded.isPresent() && !recorded.get().finished() && !settings.restart()
-                && settings.ifExists() == IfExists.APPEND && !settings.sharedSink()) {
+        // an interrupted run that committed nothing can start over: nothing would be written twice
+        if (recorded.isPresent() && !recorded.get().finished() && recorded.get().rowsWritten() > 0
+                && !settings.restart() && settings.ifExists() == IfExists.APPEND && !settings.sharedSink()) {
             Recorded previous = recorded.get();
             throw new RowferryException(ErrorKind.USAGE, "an interrupted copy into " + settings.job() + " left "
                     + previous.rowsWritten() + " committed rows (last at " + previous.updatedAt() + ");"
