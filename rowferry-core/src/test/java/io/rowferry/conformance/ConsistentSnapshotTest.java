@@ -2,10 +2,8 @@ package io.rowferry.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rowferry.CopyBuilder;
 import io.rowferry.CopyResult;
 import io.rowferry.Rowferry;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -47,16 +45,22 @@ class ConsistentSnapshotTest {
                 .isNotEqualTo(before);
     }
 
+    /**
+     * Changes the source from inside the copy, on a writer thread, once 2,000 rows have passed: with a 64-KiB budget
+     * per range the readers are then at most a few hundred rows ahead, so most pages are read after the change.
+     */
     private static void copyWhileChanging(TestDatabase source, TestDatabase target, boolean consistent) {
         AtomicBoolean changed = new AtomicBoolean();
-        CopyBuilder copy = Rowferry.copy()
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        CopyResult result = Rowferry.copy()
                 .from(Rowferry.read(source.database()).table("rf_snapshot_src").fetchSize(200))
                 .to(target.database(), "rf_snapshot_dst")
                 .parallel(4)
                 .batchSize(500)
+                .bufferBytes(4 * 65_536)
                 .consistentSnapshot(consistent)
-                .progress(progress -> {
-                    if (progress.rowsWritten() > 4_000 && changed.compareAndSet(false, true)) {
+                .transform(row -> {
+                    if (seen.incrementAndGet() == 2_000 && changed.compareAndSet(false, true)) {
                         try {
                             source.execute("DELETE FROM rf_snapshot_src WHERE MOD(id, 3) = 0",
                                     "UPDATE rf_snapshot_src SET note = 'changed' WHERE MOD(id, 3) = 1");
@@ -64,8 +68,9 @@ class ConsistentSnapshotTest {
                             throw new IllegalStateException(e);
                         }
                     }
-                }, Duration.ofMillis(10));
-        CopyResult result = copy.run();
+                    return row;
+                })
+                .run();
         assertThat(changed).as("the source was changed during the copy").isTrue();
         assertThat(result.splits()).isEqualTo(4);
     }
