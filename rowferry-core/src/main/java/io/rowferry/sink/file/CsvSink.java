@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
-import io.rowferry.sink.RowSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +14,13 @@ import java.util.List;
  * UTF-8. NULL is an empty field and the empty string is {@code ""}, so the two stay apart (as in PostgreSQL's
  * {@code COPY ... CSV}). Values are written as {@link ValueText} gives them.
  */
-public final class CsvSink implements ResumableFileSink {
-    private final FileTarget target;
+public final class CsvSink extends FileTargetSink {
     private CsvWriter csv;
     private RowSchema headerSchema;
     private boolean headerWritten;
 
     public CsvSink(FileTarget target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
@@ -73,43 +71,12 @@ public final class CsvSink implements ResumableFileSink {
     }
 
     @Override
-    public void abort() {
-        target.discard();
-    }
-
-    @Override
-    public void close() {
-        target.discard(); // a no-op after commit
-    }
-
-    @Override
-    public boolean writesFile() {
-        return target.isFile();
-    }
-
-    @Override
-    public java.nio.file.Path statePath() {
-        return target.statePath();
-    }
-
-    @Override
-    public void resumeAt(long bytes) {
-        target.resumeAt(bytes);
-    }
-
-    @Override
-    public void keepUnfinished() {
-        target.keepUnfinished();
-    }
-
-    @Override
-    public long sync() {
+    protected void flushFormat() {
         try {
             csv.flush();
         } catch (IOException | UncheckedIOException e) {
             throw target.failure("cannot write", e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
-        return target.sync();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.rowferry.sink.file;
 
 import io.rowferry.Row;
 import io.rowferry.RowSchema;
-import io.rowferry.sink.RowSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -18,18 +17,17 @@ import tools.jackson.core.json.JsonFactory;
  * number for, are strings; booleans are booleans; binary is base64; dates, times and everything else are strings
  * as {@link ValueText} gives them; NULL is {@code null}.
  */
-public final class JsonLinesSink implements ResumableFileSink {
+public final class JsonLinesSink extends FileTargetSink {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .rootValueSeparator("\n")
             .build();
 
-    private final FileTarget target;
     private JsonGenerator json;
     private boolean wroteAny;
 
     public JsonLinesSink(FileTarget target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
@@ -107,43 +105,12 @@ public final class JsonLinesSink implements ResumableFileSink {
     }
 
     @Override
-    public void abort() {
-        target.discard();
-    }
-
-    @Override
-    public void close() {
-        target.discard();
-    }
-
-    @Override
-    public boolean writesFile() {
-        return target.isFile();
-    }
-
-    @Override
-    public java.nio.file.Path statePath() {
-        return target.statePath();
-    }
-
-    @Override
-    public void resumeAt(long bytes) {
-        target.resumeAt(bytes);
-    }
-
-    @Override
-    public void keepUnfinished() {
-        target.keepUnfinished();
-    }
-
-    @Override
-    public long sync() {
+    protected void flushFormat() {
         try {
             json.flush();
         } catch (JacksonException e) {
             throw target.failure("cannot write", new java.io.IOException(e.getOriginalMessage(), e));
         }
-        return target.sync();
     }
 
     @Override
