@@ -69,9 +69,12 @@ final class ValueComparison {
         return padded ? text.stripTrailing() : text;
     }
 
-    /** A double as its exact decimal value; a float read as a double is the same value. */
+    /**
+     * A double as the decimal Java prints for it: the same double always prints the same, a float widened to double
+     * prints as the double that holds it, and a double read from a decimal column (SQLite) prints as that decimal.
+     */
     private static String real(double number) {
-        return Double.isFinite(number) ? decimal(new BigDecimal(number)) : Double.toString(number);
+        return Double.isFinite(number) ? decimal(new BigDecimal(Double.toString(number))) : Double.toString(number);
     }
 
     private static String decimal(BigDecimal decimal) {

@@ -86,9 +86,97 @@ class VerifyTest {
         assertThat(differ.changedCount()).isEqualTo(4);
     }
 
+    @Test
+    void postgresToPostgres() throws Exception {
+        String source = "rf_verify_pg_source";
+        String target = "rf_verify_pg_target";
+        POSTGRES.dropTable(source);
+        POSTGRES.execute("CREATE TABLE " + source + " (region text NOT NULL, id bigint NOT NULL, total numeric(14,4),"
+                + " at timestamptz, tags jsonb, data bytea, PRIMARY KEY (region, id))",
+                "INSERT INTO " + source + " SELECT (ARRAY['EU','US','Ä',''])[n % 4 + 1], n, n / 7.0,"
+                        + " timestamptz '2024-03-31 00:00:00+05:45' + n * interval '1.000001 second',"
+                        + " CASE WHEN n % 5 = 0 THEN NULL ELSE jsonb_build_object('n', n, 'even', n % 2 = 0) END,"
+                        + " CASE WHEN n % 3 = 0 THEN NULL WHEN n % 3 = 1 THEN ''::bytea ELSE int8send(n) END"
+                        + " FROM generate_series(1, 200000) n");
+        Rowferry.copy().from(POSTGRES.database(), source).to(POSTGRES_2.database(), target).create(true)
+                .ifExists(IfExists.REPLACE).run();
+        VerifyResult same = verify(POSTGRES, source, POSTGRES_2, target);
+        assertThat(same.identical()).as("%s", same).isTrue();
+        assertThat(same.sourceRows()).isEqualTo(200_000);
+
+        POSTGRES_2.execute("DELETE FROM " + target + " WHERE region = 'Ä' AND id = 2",
+                "UPDATE " + target + " SET data = NULL WHERE region = 'US' AND id = 1", // '' -> NULL
+                "UPDATE " + target + " SET tags = '{\"n\": 8, \"even\": false}' WHERE id = 7",
+                "INSERT INTO " + target + " VALUES ('EU', 0, 0, NULL, NULL, NULL)");
+        VerifyResult differ = verify(POSTGRES, source, POSTGRES_2, target);
+        assertThat(differ.missing()).extracting(RowKey::toString).containsExactly("region=Ä, id=2");
+        assertThat(differ.extra()).extracting(RowKey::toString).containsExactly("region=EU, id=0");
+        assertThat(differ.changed()).extracting(ChangedRow::toString)
+                .containsExactlyInAnyOrder("region=US, id=1 (data)", "region=, id=7 (tags)");
+    }
+
+    @Test
+    void sqliteToDuckDb() throws Exception {
+        EmbeddedTestDatabase.Sqlite sqlite = new EmbeddedTestDatabase.Sqlite(directory, "verify_source");
+        EmbeddedTestDatabase.DuckDb duckdb = new EmbeddedTestDatabase.DuckDb(directory, "verify_target");
+        sqlite.createSample("rf_verify_sample", 30_000);
+        Rowferry.copy().from(sqlite.database(), "rf_verify_sample").to(duckdb.database(), "rf_verify_sample")
+                .create(true).ifExists(IfExists.REPLACE).run();
+        VerifyResult same = verify(sqlite, "rf_verify_sample", duckdb, "rf_verify_sample");
+        assertThat(same.identical()).as("%s", same).isTrue();
+        assertThat(same.sourceRows()).isEqualTo(30_000);
+
+        duckdb.execute("DELETE FROM rf_verify_sample WHERE id = 29999",
+                "UPDATE rf_verify_sample SET note = note || ' ' WHERE id = 3", // a trailing space counts in VARCHAR
+                "UPDATE rf_verify_sample SET created = created + INTERVAL 1 MICROSECOND WHERE id = 4");
+        VerifyResult differ = verify(sqlite, "rf_verify_sample", duckdb, "rf_verify_sample");
+        assertThat(ids(differ.missing())).containsExactly(29999L);
+        assertThat(differ.extra()).isEmpty();
+        assertThat(differ.changed()).extracting(ChangedRow::toString).containsExactly("id=3 (note)", "id=4 (created)");
+    }
+
+    @Test
+    void manyTypesMariadbToPostgres() throws Exception {
+        String source = "rf_verify_types";
+        MARIADB.dropTable(source);
+        MARIADB.execute("CREATE TABLE " + source + " (id INT NOT NULL PRIMARY KEY, d DECIMAL(10,2), big DECIMAL(30,10),"
+                + " dt DATETIME(6), ts TIMESTAMP(6) NULL, day DATE, tod TIME(6), flag TINYINT(1), code CHAR(5),"
+                + " txt VARCHAR(50), body TEXT, bin VARBINARY(20), blb BLOB, doc JSON, dbl DOUBLE, u BIGINT UNSIGNED)"
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                "INSERT INTO " + source + " VALUES"
+                        + " (1, 1.50, 12345678901234567890.0123456789, '2024-03-31 02:30:00.123456',"
+                        + " '2024-03-31 02:30:00.000001', '2024-02-29', '23:59:59.999999', 1, 'ab', 'emoji 🎉 ü',"
+                        + " 'long text', x'00ff10', x'', '{\"b\": [1, 2.50], \"a\": {\"z\": null, \"y\": \"ü\"}}',"
+                        + " 0.1, 18446744073709551615),"
+                        + " (2, -0.01, 0, '1000-01-01 00:00:00', '1970-01-01 00:00:01', '9999-12-31', '00:00:00', 0,"
+                        + " '', '', '', x'', NULL, '[]', -1.5e300, 0),"
+                        + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+                        + " (4, 100, 1, '2024-01-01 00:00:00', NULL, NULL, NULL, 1, 'xyz  ', 'trailing  ', '~', NULL,"
+                        + " NULL, '{\"k\": \"v\", \"n\": 1.0}', 4.9e-324, 1)");
+        String target = "rf_verify_types_copy";
+        Rowferry.copy().from(MARIADB.database(), source).to(POSTGRES.database(), target).create(true)
+                .ifExists(IfExists.REPLACE).run();
+        VerifyResult same = verify(MARIADB, source, POSTGRES, target);
+        assertThat(same.identical()).as("%s", same).isTrue();
+        assertThat(same.sourceRows()).isEqualTo(4);
+
+        POSTGRES.execute("UPDATE " + target + " SET doc = '{\"a\": {\"y\": \"ü\", \"z\": null}, \"b\": [1, 2.5]}'"
+                        + " WHERE id = 1", // the same document: not a difference
+                "UPDATE " + target + " SET doc = '{\"k\": \"v\", \"n\": 2}', code = 'xy' WHERE id = 4",
+                "UPDATE " + target + " SET txt = NULL, dbl = -1.4999999999999999e300 WHERE id = 2",
+                "UPDATE " + target + " SET tod = '00:00:00', bin = '\\x' WHERE id = 3");
+        VerifyResult differ = verify(MARIADB, source, POSTGRES, target);
+        assertThat(differ.changed()).extracting(ChangedRow::toString)
+                .containsExactly("id=2 (txt, dbl)", "id=3 (tod, bin)", "id=4 (code, doc)");
+        assertThat(differ.missingCount() + differ.extraCount()).isZero();
+    }
+
     private static VerifyResult verify(TestDatabase source, String sourceTable, TestDatabase target,
             String targetTable) {
-        return Rowferry.verify().source(source.database(), sourceTable).target(target.database(), targetTable).run();
+        VerifyResult result = Rowferry.verify().source(source.database(), sourceTable)
+                .target(target.database(), targetTable).run();
+        System.out.printf("verify %s.%s -> %s.%s: %s%n", source.id(), sourceTable, target.id(), targetTable, result);
+        return result;
     }
 
     private static List<Long> ids(List<RowKey> keys) {
