@@ -3,6 +3,7 @@ package io.rowferry.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowferry.TableRef;
+import io.rowferry.schema.SqlType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -58,6 +59,26 @@ abstract class DialectSqlContract {
         String lines = dialect.qualifiedName(new TableRef(null, "sales", "order_lines"));
         return new PageQuery(lines, quoted("region", "order_id", "line_no", "amount"),
                 quoted("region", "order_id", "line_no"), null, true, PAGE_SIZE, true);
+    }
+
+    /** The canonical texts of a column {@code v} of DECIMAL(12,2), TIMESTAMP_TZ(6), BOOLEAN, VARBINARY(16), CHAR(5). */
+    List<String> canonicalTexts() {
+        return Stream.of(SqlType.decimal(12, 2), SqlType.sized(SqlType.Kind.TIMESTAMP_TZ, 6),
+                        SqlType.of(SqlType.Kind.BOOLEAN), SqlType.sized(SqlType.Kind.VARBINARY, 16),
+                        SqlType.sized(SqlType.Kind.CHAR, 5))
+                .map(type -> dialect.canonicalTextSql(dialect.quoteIdentifier("v"), type)).toList();
+    }
+
+    /**
+     * A verification pass over {@code sales.orders} (key {@code id} BIGINT, compared columns {@code id} and
+     * {@code total} DECIMAL(12,2)) with {@link #ORDERS_FILTER}: buckets of {@code digits} hex digits within
+     * {@code parents} parent buckets.
+     */
+    BucketQuery ordersBuckets(int digits, int parents) {
+        String id = dialect.canonicalTextSql(dialect.quoteIdentifier("id"), SqlType.integer(64, false));
+        String total = dialect.canonicalTextSql(dialect.quoteIdentifier("total"), SqlType.decimal(12, 2));
+        return new BucketQuery(orders(), dialect.rowTextSql(List.of(id)), dialect.rowTextSql(List.of(id, total)),
+                ORDERS_FILTER, digits, parents);
     }
 
     List<String> quoted(String... names) {
@@ -124,6 +145,18 @@ abstract class DialectSqlContract {
     /** {@code sampleKeysSql} of {@code sales.orders}' ids, with the filter, at 1 %. */
     @Test
     abstract void samplesKeys();
+
+    /** {@link #canonicalTexts()}: how this database prints each value for the row hash (docs/verify.md). */
+    @Test
+    abstract void canonicalTextsForVerification();
+
+    /** {@code bucketAggregateSql} of {@link #ordersBuckets} with 4 digits within 2 parent buckets. */
+    @Test
+    abstract void bucketAggregateForVerification();
+
+    /** {@code bucketRowsSql} of {@link #ordersBuckets} with 3 digits, 2 buckets, selecting the key {@code id}. */
+    @Test
+    abstract void bucketRowsForVerification();
 
     @Test
     void everyContractTestIsATestInThisClass() {

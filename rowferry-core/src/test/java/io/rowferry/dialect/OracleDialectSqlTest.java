@@ -140,4 +140,52 @@ class OracleDialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND DBMS_RANDOM.VALUE < 0.01"
                         + " ORDER BY \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "REGEXP_REPLACE(TO_CHAR(\"v\"), '^(-?)\\.', '\\10.')",
+                "TO_CHAR(SYS_EXTRACT_UTC(\"v\"), 'YYYY-MM-DD HH24:MI:SS.FF6')",
+                "TO_CHAR(\"v\")",
+                "LOWER(RAWTOHEX(\"v\"))",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH("
+                + "CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(RE"
+                + "GEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^"
+                + "(-?)\\.', '\\10.') END, 'MD5'))), 1, 4) AS rf_bucket, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HAS"
+                + "H((CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH"
+                + "(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"),"
+                + " '^(-?)\\.', '\\10.') END || CASE WHEN REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') I"
+                + "S NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.')) || ':' ||"
+                + " REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') END), 'MD5')), 1, 15), 'XXXXXXXXXXXXX"
+                + "XX') AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDA"
+                + "RD_HASH(CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE L"
+                + "ENGTH(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\""
+                + "id\"), '^(-?)\\.', '\\10.') END, 'MD5'))), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
+                "SELECT CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LE"
+                + "NGTH(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"i"
+                + "d\"), '^(-?)\\.', '\\10.') END, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH((CASE WHEN REGEXP_REP"
+                + "LACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR"
+                + "(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') END"
+                + " || CASE WHEN REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LE"
+                + "NGTH(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR"
+                + "(\"total\"), '^(-?)\\.', '\\10.') END), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX'), \"id\" FROM \"sales\""
+                + ".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH(CASE WHEN REGEXP_REP"
+                + "LACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR"
+                + "(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') END"
+                + ", 'MD5'))), 1, 3) IN (?, ?)");
+    }
 }
