@@ -24,6 +24,7 @@ import java.util.Map;
  * the row's canonical texts in this database's dialect. Not thread-safe: one thread works one side.
  */
 final class VerifySide implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VerifySide.class);
     private final String name;
     private final Database database;
     private final Dialect dialect;
@@ -121,6 +122,7 @@ final class VerifySide implements AutoCloseable {
         String sql = dialect.bucketAggregateSql(
                 new BucketQuery(table, keyText, rowText, filter, prefixLength, parents.size()));
         Map<String, BucketStats> buckets = new HashMap<>();
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindAll(statement, parents);
             try (ResultSet result = statement.executeQuery()) {
@@ -134,6 +136,8 @@ final class VerifySide implements AutoCloseable {
         } catch (SQLException e) {
             throw database.failure("cannot compute the row hashes of " + describe(), e);
         }
+        LOG.debug("{}: {} buckets of {} digits in {} ms: {}", name, buckets.size(), prefixLength,
+                (System.nanoTime() - started) / 1_000_000, sql);
         return buckets;
     }
 
