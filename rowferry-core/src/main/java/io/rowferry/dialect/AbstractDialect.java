@@ -460,12 +460,20 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
-    public String rowTextSql(List<String> canonicalTexts) {
+    public String rowTextSql(List<String> canonicalTexts, List<Boolean> delimited) {
         List<String> fields = new ArrayList<>();
-        for (String text : canonicalTexts) {
-            fields.add(fieldSql(text));
+        for (int i = 0; i < canonicalTexts.size(); i++) {
+            fields.add(delimited.get(i) ? delimitedFieldSql(canonicalTexts.get(i)) : fieldSql(canonicalTexts.get(i)));
         }
         return concatSql(fields);
+    }
+
+    /**
+     * {@code <text>|}, or {@code ~|} for NULL: for texts that cannot hold {@code |}, cheaper than a length prefix,
+     * which evaluates the text twice.
+     */
+    protected String delimitedFieldSql(String text) {
+        return concatSql(List.of("COALESCE(" + text + ", '~')", "'|'"));
     }
 
     /** {@code <length>:<text>}, or {@code ~} for NULL: a NULL length or text makes the concatenation NULL. */
@@ -503,9 +511,20 @@ public abstract class AbstractDialect implements Dialect {
         return "SUBSTR(" + text + ", 1, " + length + ")";
     }
 
-    /** The bucket of a row: the first digits of its key's MD5. */
+    /**
+     * The bucket of a row: the first digits of its key's MD5; for a one-column integer key, the key modulo
+     * 16^digits, which needs no hash.
+     */
     protected String bucketSql(BucketQuery query, int length) {
+        if (query.integerKey() != null) {
+            return moduloSql(query.integerKey(), java.math.BigInteger.valueOf(16).pow(length).toString());
+        }
         return prefixSql(md5HexSql(query.keyText()), length);
+    }
+
+    /** The remainder of an integer divided by a positive integer, an integer. */
+    protected String moduloSql(String dividend, String divisor) {
+        return "MOD(" + dividend + ", " + divisor + ")";
     }
 
     /** The rows of a pass: the user's filter and the parent buckets. */

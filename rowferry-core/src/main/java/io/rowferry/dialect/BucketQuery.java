@@ -13,9 +13,17 @@ package io.rowferry.dialect;
  * @param prefixLength hex digits of the key hash that name a bucket (1 to 32)
  * @param parentBuckets how many {@code ?} placeholders restrict the pass to buckets one digit shorter (or, for the
  *     rows of buckets, of the same length); 0: every row
+ * @param integerKey the quoted key column when the key is one integer column on both sides: buckets are then the key
+ *     modulo 16^prefixLength (named by the remainder), not digits of an MD5; null otherwise
  */
 public record BucketQuery(String table, String keyText, String rowText, String filter, int prefixLength,
-        int parentBuckets) {
+        int parentBuckets, String integerKey) {
+
+    /** Buckets by the MD5 of the key text. */
+    public BucketQuery(String table, String keyText, String rowText, String filter, int prefixLength,
+            int parentBuckets) {
+        this(table, keyText, rowText, filter, prefixLength, parentBuckets, null);
+    }
 
     /** {@code ?, ?, ...}: one placeholder per parent bucket. */
     public String placeholders() {

@@ -145,10 +145,12 @@ public interface Dialect {
     String canonicalTextSql(String column, io.rowferry.schema.SqlType type);
 
     /**
-     * The canonical text of a row: each field as its length in characters, a colon and its text, NULL as {@code ~},
-     * concatenated. No field's text can be mistaken for another's, and NULL differs from the empty text.
+     * The canonical text of a row, its fields concatenated: a field whose canonical text cannot hold {@code |}
+     * (numbers, dates and times, hex, booleans: {@code delimited}) as its text and {@code |}, NULL as {@code ~|};
+     * any other as its length in characters, a colon and its text, NULL as {@code ~}. No field's text can be mistaken
+     * for another's, and NULL differs from the empty text.
      */
-    String rowTextSql(List<String> canonicalTexts);
+    String rowTextSql(List<String> canonicalTexts, List<Boolean> delimited);
 
     /** The lower-case hex MD5 of the UTF-8 bytes of a text. */
     String md5HexSql(String text);

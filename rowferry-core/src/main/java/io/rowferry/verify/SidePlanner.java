@@ -40,10 +40,14 @@ final class SidePlanner {
             throw new RowferryException(e.kind(), "target " + e.getMessage() + " (on " + spec.target().describe() + ")",
                     e);
         }
-        VerifySide sourceSide = side("source", spec.source(), source, spec.sourceTable(), columns, keys.size(), spec);
+        List<SqlType> sourceTypes = types(spec.source(), source, spec.sourceTable(), columns);
+        List<SqlType> targetTypes = types(spec.target(), target, spec.targetTable(), target.columnNames());
+        RowEncoding encoding = RowEncoding.of(sourceTypes, targetTypes, keys.size());
+        VerifySide sourceSide = new VerifySide("source", spec.source(), source.table(), source.tableRef(),
+                spec.sourceTable(), columns, sourceTypes, keys.size(), spec.filter(), encoding);
         try {
-            VerifySide targetSide = side("target", spec.target(), target, spec.targetTable(),
-                    target.columnNames(), keys.size(), spec);
+            VerifySide targetSide = new VerifySide("target", spec.target(), target.table(), target.tableRef(),
+                    spec.targetTable(), target.columnNames(), targetTypes, keys.size(), spec.filter(), encoding);
             return new VerifySide[] {sourceSide, targetSide};
         } catch (RuntimeException e) {
             sourceSide.close();
@@ -73,8 +77,7 @@ final class SidePlanner {
         }
     }
 
-    private static VerifySide side(String name, Database database, ReadPlan plan, String typedTable,
-            List<String> columns, int keySize, VerifySpec spec) {
+    private static List<SqlType> types(Database database, ReadPlan plan, String typedTable, List<String> columns) {
         Map<String, SqlType> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         try (Connection connection = database.connect()) {
             for (ColumnDefinition column : database.dialect().describeTable(connection, plan.tableRef())) {
@@ -92,7 +95,6 @@ final class SidePlanner {
             }
             columnTypes.add(type);
         }
-        return new VerifySide(name, database, plan.table(), plan.tableRef(), typedTable, columns, columnTypes, keySize,
-                spec.filter());
+        return columnTypes;
     }
 }

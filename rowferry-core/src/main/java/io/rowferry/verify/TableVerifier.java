@@ -38,8 +38,6 @@ public final class TableVerifier {
     /** The first pass uses buckets of about this many rows (at most 16^{@value #MAX_FIRST_DIGITS} buckets). */
     static final int ROWS_PER_BUCKET = 512;
     static final int MAX_FIRST_DIGITS = 4;
-    /** An MD5 has 32 hex digits; a bucket named by all of them holds one key. */
-    static final int MAX_DIGITS = 32;
     static final int BUCKETS_PER_QUERY = 500;
     static final int LEAF_ROWS_PER_READ = 20_000;
     static final int FETCH_BATCH = 200;
@@ -148,7 +146,7 @@ public final class TableVerifier {
                 continue;
             }
             long weight = Math.max(a.rows(), b.rows());
-            if (weight > spec.leafRows() && digits < MAX_DIGITS) {
+            if (weight > spec.leafRows() && digits < source.maxDigits()) {
                 split.add(name);
                 continue;
             }

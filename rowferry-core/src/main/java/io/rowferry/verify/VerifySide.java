@@ -37,6 +37,7 @@ final class VerifySide implements AutoCloseable {
     private final String filter;
     private final String keyText;
     private final String rowText;
+    private final String integerKey;
     private final Connection connection;
 
     /**
@@ -46,9 +47,11 @@ final class VerifySide implements AutoCloseable {
      * @param columns the stored names of the compared columns, the key's first
      * @param types their types, in the same order
      * @param keySize how many of the first columns are the key
+     * @param encoding how each column's field is written into the row text, and how rows are put into buckets; the
+     *     same on both sides
      */
-    VerifySide(String name, Database database, String table, io.rowferry.TableRef tableRef, String describedTable, List<String> columns,
-            List<SqlType> types, int keySize, String filter) {
+    VerifySide(String name, Database database, String table, io.rowferry.TableRef tableRef, String describedTable,
+            List<String> columns, List<SqlType> types, int keySize, String filter, RowEncoding encoding) {
         this.name = name;
         this.database = database;
         this.dialect = database.dialect();
@@ -64,8 +67,9 @@ final class VerifySide implements AutoCloseable {
         for (int i = 0; i < columns.size(); i++) {
             texts.add(dialect.canonicalTextSql(quoted.get(i), types.get(i)));
         }
-        this.keyText = dialect.rowTextSql(texts.subList(0, keySize));
-        this.rowText = dialect.rowTextSql(texts);
+        this.keyText = dialect.rowTextSql(texts.subList(0, keySize), encoding.delimited().subList(0, keySize));
+        this.rowText = dialect.rowTextSql(texts, encoding.delimited());
+        this.integerKey = encoding.integerBuckets() ? keyColumns.get(0) : null;
         this.connection = database.connect();
         try {
             dialect.prepareVerify(connection);
@@ -120,7 +124,7 @@ final class VerifySide implements AutoCloseable {
     /** Row count and hash sum per bucket of {@code prefixLength} digits, within the parents (none: every row). */
     Map<String, BucketStats> aggregate(int prefixLength, List<String> parents) {
         String sql = dialect.bucketAggregateSql(
-                new BucketQuery(table, keyText, rowText, filter, prefixLength, parents.size()));
+                new BucketQuery(table, keyText, rowText, filter, prefixLength, parents.size(), integerKey));
         Map<String, BucketStats> buckets = new HashMap<>();
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -144,7 +148,7 @@ final class VerifySide implements AutoCloseable {
     /** The rows of these buckets (each named by {@code prefixLength} digits): key text, row hash and key values. */
     List<LeafRow> rows(int prefixLength, List<String> buckets) {
         String sql = dialect.bucketRowsSql(
-                new BucketQuery(table, keyText, rowText, filter, prefixLength, buckets.size()), keyColumns);
+                new BucketQuery(table, keyText, rowText, filter, prefixLength, buckets.size(), integerKey), keyColumns);
         List<LeafRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindAll(statement, buckets);
@@ -232,10 +236,20 @@ final class VerifySide implements AutoCloseable {
         return readers;
     }
 
-    private static void bindAll(PreparedStatement statement, List<String> values) throws SQLException {
+    /** Bucket names: hex digits, or for integer buckets the remainder, bound as a number. */
+    private void bindAll(PreparedStatement statement, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            statement.setString(i + 1, values.get(i));
+            if (integerKey != null) {
+                statement.setLong(i + 1, Long.parseLong(values.get(i)));
+            } else {
+                statement.setString(i + 1, values.get(i));
+            }
         }
+    }
+
+    /** The most digits a bucket name can have: 32 hex digits of an MD5, or 16^15 as the largest modulus. */
+    int maxDigits() {
+        return integerKey != null ? 15 : 32;
     }
 
     String name() {

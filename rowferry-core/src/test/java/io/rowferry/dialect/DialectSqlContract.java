@@ -70,15 +70,19 @@ abstract class DialectSqlContract {
     }
 
     /**
-     * A verification pass over {@code sales.orders} (key {@code id} BIGINT, compared columns {@code id} and
-     * {@code total} DECIMAL(12,2)) with {@link #ORDERS_FILTER}: buckets of {@code digits} hex digits within
-     * {@code parents} parent buckets.
+     * A verification pass over {@code sales.orders} (key {@code id} BIGINT, compared columns {@code id},
+     * {@code customer} VARCHAR(50) and {@code total} DECIMAL(12,2); the numbers delimited, the text length-prefixed)
+     * with {@link #ORDERS_FILTER}: buckets of {@code digits} digits within {@code parents} parent buckets, by the MD5
+     * of the key text or, with {@code integerBuckets}, by {@code id} modulo 16^digits.
      */
-    BucketQuery ordersBuckets(int digits, int parents) {
+    BucketQuery ordersBuckets(int digits, int parents, boolean integerBuckets) {
         String id = dialect.canonicalTextSql(dialect.quoteIdentifier("id"), SqlType.integer(64, false));
+        String customer = dialect.canonicalTextSql(dialect.quoteIdentifier("customer"),
+                SqlType.sized(SqlType.Kind.VARCHAR, 50));
         String total = dialect.canonicalTextSql(dialect.quoteIdentifier("total"), SqlType.decimal(12, 2));
-        return new BucketQuery(orders(), dialect.rowTextSql(List.of(id)), dialect.rowTextSql(List.of(id, total)),
-                ORDERS_FILTER, digits, parents);
+        return new BucketQuery(orders(), dialect.rowTextSql(List.of(id), List.of(true)),
+                dialect.rowTextSql(List.of(id, customer, total), List.of(true, false, true)), ORDERS_FILTER, digits,
+                parents, integerBuckets ? dialect.quoteIdentifier("id") : null);
     }
 
     List<String> quoted(String... names) {
@@ -150,11 +154,11 @@ abstract class DialectSqlContract {
     @Test
     abstract void canonicalTextsForVerification();
 
-    /** {@code bucketAggregateSql} of {@link #ordersBuckets} with 4 digits within 2 parent buckets. */
+    /** {@code bucketAggregateSql} of {@link #ordersBuckets} with 4 MD5 digits within 2 parent buckets. */
     @Test
     abstract void bucketAggregateForVerification();
 
-    /** {@code bucketRowsSql} of {@link #ordersBuckets} with 3 digits, 2 buckets, selecting the key {@code id}. */
+    /** {@code bucketRowsSql} of {@link #ordersBuckets} by {@code id} modulo 16^3, 2 buckets, selecting {@code id}. */
     @Test
     abstract void bucketRowsForVerification();
 

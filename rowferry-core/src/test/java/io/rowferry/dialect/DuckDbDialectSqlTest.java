@@ -154,32 +154,26 @@ class DuckDbDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5(COALESCE((CAST(length(CAS"
-                + "T(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~')), 1, 4) AS rf_bucke"
-                + "t, CAST('0x' || substr(md5((COALESCE((CAST(length(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':"
-                + "' || CAST(\"id\" AS VARCHAR)), '~') || COALESCE((CAST(length(CASE WHEN CAST(\"total\" AS VARCH"
-                + "AR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR)"
-                + ")) ELSE CAST(\"total\" AS VARCHAR) END) AS VARCHAR) || ':' || CASE WHEN CAST(\"total\" AS VARC"
-                + "HAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR"
-                + "))) ELSE CAST(\"total\" AS VARCHAR) END), '~'))), 1, 15) AS BIGINT) AS rf_hash FROM \"sales\"."
-                + "\"orders\" WHERE (total > 100) AND SUBSTR(md5(COALESCE((CAST(length(CAST(\"id\" AS VARCHAR)) A"
-                + "S VARCHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~')), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_b"
-                + "ucket");
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5((COALESCE(CAST(\"id\" AS VA"
+                + "RCHAR), '~') || '|')), 1, 4) AS rf_bucket, CAST('0x' || substr(md5(((COALESCE(CAST(\"id\" AS"
+                + " VARCHAR), '~') || '|') || COALESCE((CAST(length(\"customer\") AS VARCHAR) || ':' || \"custom"
+                + "er\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '"
+                + ".' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) EN"
+                + "D, '~') || '|'))), 1, 15) AS BIGINT) AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) "
+                + "AND SUBSTR(md5((COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|')), 1, 3) IN (?, ?)) rf_rows GR"
+                + "OUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE((CAST(length(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" AS VAR"
-                + "CHAR)), '~'), CAST('0x' || substr(md5((COALESCE((CAST(length(CAST(\"id\" AS VARCHAR)) AS VAR"
-                + "CHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~') || COALESCE((CAST(length(CASE WHEN CAST(\"tota"
-                + "l\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" "
-                + "AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END) AS VARCHAR) || ':' || CASE WHEN CAST(\"tot"
-                + "al\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\""
-                + " AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END), '~'))), 1, 15) AS BIGINT), \"id\" FROM \"s"
-                + "ales\".\"orders\" WHERE (total > 100) AND SUBSTR(md5(COALESCE((CAST(length(CAST(\"id\" AS VARCH"
-                + "AR)) AS VARCHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~')), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|'), CAST('0x' || substr(md5(((COALESCE(C"
+                + "AST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(length(\"customer\") AS VARCHAR) || ':'"
+                + " || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM"
+                + "(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS "
+                + "VARCHAR) END, '~') || '|'))), 1, 15) AS BIGINT), \"id\" FROM \"sales\".\"orders\" WHERE (total >"
+                + " 100) AND MOD(\"id\", 4096) IN (?, ?)");
     }
 }

@@ -148,33 +148,26 @@ class H2DialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(HASH('MD5', CO"
-                + "ALESCE((CAST(CHAR_LENGTH(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" AS VARCHAR"
-                + ")), '~')))), 1, 4) AS rf_bucket, URSHIFT(CAST(SUBSTRING(HASH('MD5', (COALESCE((CAST(CHAR_L"
-                + "ENGTH(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~') || COALESC"
-                + "E((CAST(CHAR_LENGTH(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' F"
-                + "ROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END) A"
-                + "S VARCHAR) || ':' || CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' "
-                + "FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END),"
-                + " '~'))), 1, 8) AS BIGINT), 4) AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) AND SUB"
-                + "STR(LOWER(RAWTOHEX(HASH('MD5', COALESCE((CAST(CHAR_LENGTH(CAST(\"id\" AS VARCHAR)) AS VARCHA"
-                + "R) || ':' || CAST(\"id\" AS VARCHAR)), '~')))), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(HASH('MD5', (C"
+                + "OALESCE(CAST(\"id\" AS VARCHAR), '~') || '|')))), 1, 4) AS rf_bucket, URSHIFT(CAST(SUBSTRING"
+                + "(HASH('MD5', ((COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(CHAR_LENGTH("
+                + "\"customer\") AS VARCHAR) || ':' || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS"
+                + " VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VA"
+                + "RCHAR))) ELSE CAST(\"total\" AS VARCHAR) END, '~') || '|'))), 1, 8) AS BIGINT), 4) AS rf_has"
+                + "h FROM \"sales\".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(HASH('MD5', (COALESC"
+                + "E(CAST(\"id\" AS VARCHAR), '~') || '|')))), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE((CAST(CHAR_LENGTH(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" A"
-                + "S VARCHAR)), '~'), URSHIFT(CAST(SUBSTRING(HASH('MD5', (COALESCE((CAST(CHAR_LENGTH(CAST(\"id"
-                + "\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\"id\" AS VARCHAR)), '~') || COALESCE((CAST(CHAR_L"
-                + "ENGTH(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAIL"
-                + "ING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END) AS VARCHAR) || "
-                + "':' || CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAI"
-                + "LING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) END), '~'))), 1, 8)"
-                + " AS BIGINT), 4), \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX("
-                + "HASH('MD5', COALESCE((CAST(CHAR_LENGTH(CAST(\"id\" AS VARCHAR)) AS VARCHAR) || ':' || CAST(\""
-                + "id\" AS VARCHAR)), '~')))), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|'), URSHIFT(CAST(SUBSTRING(HASH('MD5', ("
+                + "(COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(CHAR_LENGTH(\"customer\") AS"
+                + " VARCHAR) || ':' || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE"
+                + " '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE "
+                + "CAST(\"total\" AS VARCHAR) END, '~') || '|'))), 1, 8) AS BIGINT), 4), \"id\" FROM \"sales\".\"ord"
+                + "ers\" WHERE (total > 100) AND MOD(\"id\", 4096) IN (?, ?)");
     }
 }

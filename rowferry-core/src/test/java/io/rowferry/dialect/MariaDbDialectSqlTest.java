@@ -152,47 +152,35 @@ class MariaDbDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(MD5(CONVERT(COALESCE(CONCAT(C"
-                + "HAR_LENGTH(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8"
-                + "mb4)), ':', CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf"
-                + "8mb4)), '~') USING utf8mb4)), 1, 4) AS rf_bucket, CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(COAL"
-                + "ESCE(CONCAT(CHAR_LENGTH(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_b"
-                + "in USING utf8mb4)), ':', CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_"
-                + "bin USING utf8mb4)), '~'), COALESCE(CONCAT(CHAR_LENGTH(CONVERT(CASE WHEN CAST(`total` AS C"
-                + "HAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM"
-                + "(TRAILING '0' FROM CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE "
-                + "CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4)), ':', "
-                + "CONVERT(CASE WHEN CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%."
-                + "%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(`total` AS CHAR CHARACTER SET u"
-                + "tf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf"
-                + "8mb4_bin END USING utf8mb4)), '~')) USING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED) AS rf_ha"
-                + "sh FROM `sales`.`orders` WHERE (total > 100) AND SUBSTR(MD5(CONVERT(COALESCE(CONCAT(CHAR_L"
-                + "ENGTH(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4))"
-                + ", ':', CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4)"
-                + "), '~') USING utf8mb4)), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(MD5(CONVERT(CONCAT(COALESCE(C"
+                + "ONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), "
+                + "'|') USING utf8mb4)), 1, 4) AS rf_bucket, CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(CONCAT(COALE"
+                + "SCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '"
+                + "~'), '|'), COALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`c"
+                + "ustomer` USING utf8mb4)), '~'), CONCAT(COALESCE(CONVERT(CASE WHEN CAST(`total` AS CHAR CHA"
+                + "RACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILI"
+                + "NG '0' FROM CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`t"
+                + "otal` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4), '~'), '|')) U"
+                + "SING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED) AS rf_hash FROM `sales`.`orders` WHERE (total"
+                + " > 100) AND SUBSTR(MD5(CONVERT(CONCAT(COALESCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf"
+                + "8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), '|') USING utf8mb4)), 1, 3) IN (?, ?)) rf_"
+                + "rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE(CONCAT(CHAR_LENGTH(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLAT"
-                + "E utf8mb4_bin USING utf8mb4)), ':', CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLA"
-                + "TE utf8mb4_bin USING utf8mb4)), '~'), CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(COALESCE(CONCAT("
-                + "CHAR_LENGTH(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf"
-                + "8mb4)), ':', CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING ut"
-                + "f8mb4)), '~'), COALESCE(CONCAT(CHAR_LENGTH(CONVERT(CASE WHEN CAST(`total` AS CHAR CHARACTE"
-                + "R SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0"
-                + "' FROM CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`total`"
-                + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4)), ':', CONVERT(CASE"
-                + " WHEN CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM"
-                + "(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLL"
-                + "ATE utf8mb4_bin)) ELSE CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END"
-                + " USING utf8mb4)), '~')) USING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED), `id` FROM `sales`.`"
-                + "orders` WHERE (total > 100) AND SUBSTR(MD5(CONVERT(COALESCE(CONCAT(CHAR_LENGTH(CONVERT(CAS"
-                + "T(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4)), ':', CONVERT(CA"
-                + "ST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4)), '~') USING utf"
-                + "8mb4)), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT CONCAT(COALESCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bi"
+                + "n USING utf8mb4), '~'), '|'), CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(CONCAT(COALESCE(CONVERT("
+                + "CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), '|'), C"
+                + "OALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`customer` USI"
+                + "NG utf8mb4)), '~'), CONCAT(COALESCE(CONVERT(CASE WHEN CAST(`total` AS CHAR CHARACTER SET u"
+                + "tf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM "
+                + "CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`total` AS CHA"
+                + "R CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4), '~'), '|')) USING utf8mb4"
+                + ")), 1, 15), 16, 10) AS UNSIGNED), `id` FROM `sales`.`orders` WHERE (total > 100) AND MOD(`"
+                + "id`, 4096) IN (?, ?)");
     }
 }

@@ -155,37 +155,27 @@ class OracleDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
                 "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH("
-                + "CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(RE"
-                + "GEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^"
-                + "(-?)\\.', '\\10.') END, 'MD5'))), 1, 4) AS rf_bucket, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HAS"
-                + "H((CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH"
-                + "(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"),"
-                + " '^(-?)\\.', '\\10.') END || CASE WHEN REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') I"
-                + "S NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.')) || ':' ||"
-                + " REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') END), 'MD5')), 1, 15), 'XXXXXXXXXXXXX"
-                + "XX') AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDA"
-                + "RD_HASH(CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE L"
-                + "ENGTH(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\""
-                + "id\"), '^(-?)\\.', '\\10.') END, 'MD5'))), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+                + "(COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), 'MD5'))), 1, 4) "
+                + "AS rf_bucket, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(((COALESCE(REGEXP_REPLACE(TO_CHAR(\"i"
+                + "d\"), '^(-?)\\.', '\\10.'), '~') || '|') || CASE WHEN \"customer\" IS NULL THEN '~' ELSE LENGTH"
+                + "(\"customer\") || ':' || \"customer\" END || (COALESCE(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)"
+                + "\\.', '\\10.'), '~') || '|')), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX') AS rf_hash FROM \"sales\".\""
+                + "orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH((COALESCE(REGEXP_REPLA"
+                + "CE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), 'MD5'))), 1, 3) IN (?, ?)) rf_rows GRO"
+                + "UP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT CASE WHEN REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LE"
-                + "NGTH(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"i"
-                + "d\"), '^(-?)\\.', '\\10.') END, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH((CASE WHEN REGEXP_REP"
-                + "LACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR"
-                + "(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') END"
-                + " || CASE WHEN REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LE"
-                + "NGTH(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR"
-                + "(\"total\"), '^(-?)\\.', '\\10.') END), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX'), \"id\" FROM \"sales\""
-                + ".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH(CASE WHEN REGEXP_REP"
-                + "LACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') IS NULL THEN '~' ELSE LENGTH(REGEXP_REPLACE(TO_CHAR"
-                + "(\"id\"), '^(-?)\\.', '\\10.')) || ':' || REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.') END"
-                + ", 'MD5'))), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), TO_NUMBER"
+                + "(SUBSTR(RAWTOHEX(STANDARD_HASH(((COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')"
+                + ", '~') || '|') || CASE WHEN \"customer\" IS NULL THEN '~' ELSE LENGTH(\"customer\") || ':' || "
+                + "\"customer\" END || (COALESCE(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.'), '~') || '"
+                + "|')), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX'), \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) "
+                + "AND MOD(\"id\", 4096) IN (?, ?)");
     }
 }

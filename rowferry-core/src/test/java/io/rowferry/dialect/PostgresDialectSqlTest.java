@@ -148,25 +148,22 @@ class PostgresDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5(COALESCE((CHAR_LENGTH(\"id"
-                + "\"::text)::text || ':' || \"id\"::text), '~')), 1, 4) AS rf_bucket, ('x' || substr(md5((COALE"
-                + "SCE((CHAR_LENGTH(\"id\"::text)::text || ':' || \"id\"::text), '~') || COALESCE((CHAR_LENGTH(tr"
-                + "im_scale(\"total\"::numeric)::text)::text || ':' || trim_scale(\"total\"::numeric)::text), '~'"
-                + "))), 1, 15))::bit(60)::bigint AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) AND SUB"
-                + "STR(md5(COALESCE((CHAR_LENGTH(\"id\"::text)::text || ':' || \"id\"::text), '~')), 1, 3) IN (?,"
-                + " ?)) rf_rows GROUP BY rf_bucket");
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5((COALESCE(\"id\"::text, '~'"
+                + ") || '|')), 1, 4) AS rf_bucket, ('x' || substr(md5(((COALESCE(\"id\"::text, '~') || '|') || "
+                + "COALESCE((CHAR_LENGTH(\"customer\")::text || ':' || \"customer\"), '~') || (COALESCE(trim_scal"
+                + "e(\"total\"::numeric)::text, '~') || '|'))), 1, 15))::bit(60)::bigint AS rf_hash FROM \"sales"
+                + "\".\"orders\" WHERE (total > 100) AND SUBSTR(md5((COALESCE(\"id\"::text, '~') || '|')), 1, 3) I"
+                + "N (?, ?)) rf_rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE((CHAR_LENGTH(\"id\"::text)::text || ':' || \"id\"::text), '~'), ('x' || substr"
-                + "(md5((COALESCE((CHAR_LENGTH(\"id\"::text)::text || ':' || \"id\"::text), '~') || COALESCE((CHA"
-                + "R_LENGTH(trim_scale(\"total\"::numeric)::text)::text || ':' || trim_scale(\"total\"::numeric):"
-                + ":text), '~'))), 1, 15))::bit(60)::bigint, \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) A"
-                + "ND SUBSTR(md5(COALESCE((CHAR_LENGTH(\"id\"::text)::text || ':' || \"id\"::text), '~')), 1, 3) "
-                + "IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(\"id\"::text, '~') || '|'), ('x' || substr(md5(((COALESCE(\"id\"::text, '~') "
+                + "|| '|') || COALESCE((CHAR_LENGTH(\"customer\")::text || ':' || \"customer\"), '~') || (COALESC"
+                + "E(trim_scale(\"total\"::numeric)::text, '~') || '|'))), 1, 15))::bit(60)::bigint, \"id\" FROM "
+                + "\"sales\".\"orders\" WHERE (total > 100) AND MOD(\"id\", 4096) IN (?, ?)");
     }
 }

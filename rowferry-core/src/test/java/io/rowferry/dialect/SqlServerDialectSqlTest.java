@@ -159,41 +159,32 @@ class SqlServerDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
                 "SELECT rf_bucket, COUNT(*), SUM(CAST(rf_hash AS DECIMAL(38, 0))) FROM (SELECT SUBSTRING(LO"
-                + "WER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), COALESCE((CAST((LEN(CAST(["
-                + "id] AS NVARCHAR(MAX)) + N'x') - 1) AS NVARCHAR(MAX)) + ':' + CAST([id] AS NVARCHAR(MAX))),"
-                + " '~') COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 4) AS rf_bucket, CONVERT(BIGINT, CON"
-                + "VERT(VARBINARY(8), '0' + SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VAR"
-                + "CHAR(MAX), (COALESCE((CAST((LEN(CAST([id] AS NVARCHAR(MAX)) + N'x') - 1) AS NVARCHAR(MAX))"
-                + " + ':' + CAST([id] AS NVARCHAR(MAX))), '~') + COALESCE((CAST((LEN(CASE WHEN CAST([total] A"
-                + "S NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST([total"
-                + "] AS NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END + N'x') - 1) AS NVARCHAR(MAX"
-                + ")) + ':' + CASE WHEN CAST([total] AS NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM"
-                + " TRIM(TRAILING '0' FROM CAST([total] AS NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX"
-                + ")) END), '~')) COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 15), 2)) AS rf_hash FROM [s"
-                + "ales].[orders] WHERE (total > 100) AND SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5"
-                + "', CONVERT(VARCHAR(MAX), COALESCE((CAST((LEN(CAST([id] AS NVARCHAR(MAX)) + N'x') - 1) AS N"
-                + "VARCHAR(MAX)) + ':' + CAST([id] AS NVARCHAR(MAX))), '~') COLLATE Latin1_General_100_BIN2_U"
-                + "TF8)), 2)), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+                + "WER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), (COALESCE(CAST([id] AS NVA"
+                + "RCHAR(MAX)), '~') + '|') COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 4) AS rf_bucket, "
+                + "CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES"
+                + "('MD5', CONVERT(VARCHAR(MAX), ((COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') + COALES"
+                + "CE((CAST((LEN([customer] + N'x') - 1) AS NVARCHAR(MAX)) + ':' + [customer]), '~') + (COALE"
+                + "SCE(CASE WHEN CAST([total] AS NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(T"
+                + "RAILING '0' FROM CAST([total] AS NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END,"
+                + " '~') + '|')) COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 15), 2)) AS rf_hash FROM [sa"
+                + "les].[orders] WHERE (total > 100) AND SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5'"
+                + ", CONVERT(VARCHAR(MAX), (COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') COLLATE Latin1_"
+                + "General_100_BIN2_UTF8)), 2)), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE((CAST((LEN(CAST([id] AS NVARCHAR(MAX)) + N'x') - 1) AS NVARCHAR(MAX)) + ':"
-                + "' + CAST([id] AS NVARCHAR(MAX))), '~'), CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTR"
-                + "ING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), (COALESCE((CAST((LEN"
-                + "(CAST([id] AS NVARCHAR(MAX)) + N'x') - 1) AS NVARCHAR(MAX)) + ':' + CAST([id] AS NVARCHAR("
-                + "MAX))), '~') + COALESCE((CAST((LEN(CASE WHEN CAST([total] AS NVARCHAR(MAX)) LIKE '%.%' THE"
-                + "N TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST([total] AS NVARCHAR(MAX)))) ELSE CAST"
-                + "([total] AS NVARCHAR(MAX)) END + N'x') - 1) AS NVARCHAR(MAX)) + ':' + CASE WHEN CAST([tota"
-                + "l] AS NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST([t"
-                + "otal] AS NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END), '~')) COLLATE Latin1_G"
-                + "eneral_100_BIN2_UTF8)), 2)), 1, 15), 2)), [id] FROM [sales].[orders] WHERE (total > 100) A"
-                + "ND SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), COALESCE((C"
-                + "AST((LEN(CAST([id] AS NVARCHAR(MAX)) + N'x') - 1) AS NVARCHAR(MAX)) + ':' + CAST([id] AS N"
-                + "VARCHAR(MAX))), '~') COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|'), CONVERT(BIGINT, CONVERT(VARBINA"
+                + "RY(8), '0' + SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), ("
+                + "(COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') + COALESCE((CAST((LEN([customer] + N'x'"
+                + ") - 1) AS NVARCHAR(MAX)) + ':' + [customer]), '~') + (COALESCE(CASE WHEN CAST([total] AS N"
+                + "VARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST([total] A"
+                + "S NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END, '~') + '|')) COLLATE Latin1_Ge"
+                + "neral_100_BIN2_UTF8)), 2)), 1, 15), 2)), [id] FROM [sales].[orders] WHERE (total > 100) AN"
+                + "D ([id] % 4096) IN (?, ?)");
     }
 }

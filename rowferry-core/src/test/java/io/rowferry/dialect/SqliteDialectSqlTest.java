@@ -149,29 +149,24 @@ class SqliteDialectSqlTest extends DialectSqlContract {
     @Test
     @Override
     void bucketAggregateForVerification() {
-        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), rf_hash_sum(rf_hash) FROM (SELECT SUBSTR(rf_md5(COALESCE((CAST"
-                + "(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || CAST(\"id\" AS TEXT)), '~')), 1, 4) AS rf_buc"
-                + "ket, rf_hash60((COALESCE((CAST(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || CAST(\"id\" AS "
-                + "TEXT)), '~') || COALESCE((CAST(length(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtri"
-                + "m(rtrim(CAST(\"total\" AS TEXT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END) AS TEXT) || ':' "
-                + "|| CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TEXT), '0')"
-                + ", '.') ELSE CAST(\"total\" AS TEXT) END), '~'))) AS rf_hash FROM \"sales\".\"orders\" WHERE (tot"
-                + "al > 100) AND SUBSTR(rf_md5(COALESCE((CAST(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || C"
-                + "AST(\"id\" AS TEXT)), '~')), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), rf_hash_sum(rf_hash) FROM (SELECT SUBSTR(rf_md5((COALESCE(CAST"
+                + "(\"id\" AS TEXT), '~') || '|')), 1, 4) AS rf_bucket, rf_hash60(((COALESCE(CAST(\"id\" AS TEXT)"
+                + ", '~') || '|') || COALESCE((CAST(length(\"customer\") AS TEXT) || ':' || \"customer\"), '~') |"
+                + "| (COALESCE(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TE"
+                + "XT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END, '~') || '|'))) AS rf_hash FROM \"sales\".\"or"
+                + "ders\" WHERE (total > 100) AND SUBSTR(rf_md5((COALESCE(CAST(\"id\" AS TEXT), '~') || '|')), 1"
+                + ", 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
-        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2), quoted("id"))).isEqualTo(
-                "SELECT COALESCE((CAST(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || CAST(\"id\" AS TEXT)), '"
-                + "~'), rf_hash60((COALESCE((CAST(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || CAST(\"id\" AS "
-                + "TEXT)), '~') || COALESCE((CAST(length(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtri"
-                + "m(rtrim(CAST(\"total\" AS TEXT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END) AS TEXT) || ':' "
-                + "|| CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TEXT), '0')"
-                + ", '.') ELSE CAST(\"total\" AS TEXT) END), '~'))), \"id\" FROM \"sales\".\"orders\" WHERE (total > "
-                + "100) AND SUBSTR(rf_md5(COALESCE((CAST(length(CAST(\"id\" AS TEXT)) AS TEXT) || ':' || CAST(\""
-                + "id\" AS TEXT)), '~')), 1, 3) IN (?, ?)");
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS TEXT), '~') || '|'), rf_hash60(((COALESCE(CAST(\"id\" AS TEXT)"
+                + ", '~') || '|') || COALESCE((CAST(length(\"customer\") AS TEXT) || ':' || \"customer\"), '~') |"
+                + "| (COALESCE(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TE"
+                + "XT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END, '~') || '|'))), \"id\" FROM \"sales\".\"orders\""
+                + " WHERE (total > 100) AND (\"id\" % 4096) IN (?, ?)");
     }
 }

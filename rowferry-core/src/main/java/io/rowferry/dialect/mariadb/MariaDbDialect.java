@@ -328,6 +328,11 @@ public class MariaDbDialect extends AbstractDialect {
         return "COALESCE(CONCAT(CHAR_LENGTH(" + utf8 + "), ':', " + utf8 + "), '~')";
     }
 
+    @Override
+    protected String delimitedFieldSql(String text) {
+        return "CONCAT(COALESCE(CONVERT(" + text + " USING utf8mb4), '~'), '|')";
+    }
+
     /** CONCAT, since {@code ||} is OR unless sql_mode has PIPES_AS_CONCAT; it is NULL when any part is. */
     @Override
     protected String concatSql(java.util.List<String> parts) {

@@ -274,6 +274,12 @@ public class SqliteDialect extends AbstractDialect {
         return "length(" + text + ")";
     }
 
+    /** The % operator: SQLite's mod() function returns a floating-point number. */
+    @Override
+    protected String moduloSql(String dividend, String divisor) {
+        return "(" + dividend + " % " + divisor + ")";
+    }
+
     /** SQLite has no MD5: {@link #prepareVerify} registers these functions, written in Java, on the connection. */
     @Override
     public String md5HexSql(String text) {

@@ -232,6 +232,11 @@ public class SqlServerDialect extends AbstractDialect {
     }
 
     @Override
+    protected String moduloSql(String dividend, String divisor) {
+        return "(" + dividend + " % " + divisor + ")";
+    }
+
+    @Override
     protected String prefixSql(String text, int length) {
         return "SUBSTRING(" + text + ", 1, " + length + ")";
     }
