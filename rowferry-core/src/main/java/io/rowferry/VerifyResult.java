@@ -12,9 +12,9 @@ import java.util.List;
  * @param missingCount rows of the source whose key the target lacks
  * @param extraCount rows of the target whose key the source lacks (or that repeat a key)
  * @param changedCount rows both hold whose values differ
- * @param missing the keys of the first missing rows, at most maxDiffs, in key order
- * @param extra the keys of the first extra rows, at most maxDiffs
- * @param changed the first changed rows with the columns that differ, at most maxDiffs
+ * @param missing the smallest keys of missing rows, at most maxDiffs, in key order
+ * @param extra the smallest keys of extra rows, at most maxDiffs, in key order
+ * @param changed the changed rows with the smallest keys and the columns that differ, at most maxDiffs
  * @param bucketsCompared buckets whose row counts and hashes were compared, over all passes
  * @param rowsHashed rows whose key and hash were read back because their bucket differed (both sides)
  * @param rowsComparedInJava rows whose hashes differed and whose values were read and compared value by value; those

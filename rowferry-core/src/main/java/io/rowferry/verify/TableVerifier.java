@@ -51,9 +51,9 @@ public final class TableVerifier {
     private long missingCount;
     private long extraCount;
     private long changedCount;
-    private final List<RowKey> missing = new ArrayList<>();
-    private final List<RowKey> extra = new ArrayList<>();
-    private final List<ChangedRow> changed = new ArrayList<>();
+    private final Smallest<RowKey> missing;
+    private final Smallest<RowKey> extra;
+    private final Smallest<ChangedRow> changed;
     private long bucketsCompared;
     private long rowsHashed;
     private long rowsComparedInJava;
@@ -63,6 +63,9 @@ public final class TableVerifier {
         this.source = sides[0];
         this.target = sides[1];
         this.pool = pool;
+        this.missing = new Smallest<>(spec.maxDiffs(), TableVerifier::compareKeys);
+        this.extra = new Smallest<>(spec.maxDiffs(), TableVerifier::compareKeys);
+        this.changed = new Smallest<>(spec.maxDiffs(), (a, b) -> compareKeys(a.key(), b.key()));
     }
 
     /** Runs the verification; the result says whether the tables are identical and, if not, how they differ. */
@@ -106,11 +109,8 @@ public final class TableVerifier {
             }
             deeper = next;
         }
-        Comparator<RowKey> byKey = TableVerifier::compareKeys;
-        missing.sort(byKey);
-        extra.sort(byKey);
-        changed.sort((a, b) -> compareKeys(a.key(), b.key()));
-        return new VerifyResult(sourceRows, targetRows, missingCount, extraCount, changedCount, missing, extra, changed,
+        return new VerifyResult(sourceRows, targetRows, missingCount, extraCount, changedCount, missing.sorted(),
+                extra.sorted(), changed.sorted(),
                 bucketsCompared, rowsHashed, rowsComparedInJava, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -180,12 +180,12 @@ public final class TableVerifier {
             int order = i == a.size() ? 1 : j == b.size() ? -1 : a.get(i).keyText().compareTo(b.get(j).keyText());
             if (order < 0) {
                 missingCount++;
-                record(missing, key(source, a.get(i++)));
+                missing.offer(key(source, a.get(i++)));
             } else if (order > 0 || b.get(j).keyText().equals(previousTarget)) {
                 // in the target only, or a second target row with a key already matched (the target's key is not unique)
                 extraCount++;
                 previousTarget = b.get(j).keyText();
-                record(extra, key(target, b.get(j++)));
+                extra.offer(key(target, b.get(j++)));
             } else {
                 if (a.get(i).hash() != b.get(j).hash()) {
                     candidates.add(new LeafRow[] {a.get(i), b.get(j)});
@@ -227,16 +227,8 @@ public final class TableVerifier {
             }
             if (!columns.isEmpty()) {
                 changedCount++;
-                if (changed.size() < spec.maxDiffs()) {
-                    changed.add(new ChangedRow(key(source, pair[0]), columns));
-                }
+                changed.offer(new ChangedRow(key(source, pair[0]), columns));
             }
-        }
-    }
-
-    private void record(List<RowKey> list, RowKey key) {
-        if (list.size() < spec.maxDiffs()) {
-            list.add(key);
         }
     }
 
