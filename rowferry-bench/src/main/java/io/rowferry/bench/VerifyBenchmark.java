@@ -40,6 +40,22 @@ public final class VerifyBenchmark {
                 }
             }
         }
+        // The same lock as bench/run: both read (and may regenerate) the source tables, and share the CPU.
+        java.nio.file.Path lockDir = new Options().workDir.toAbsolutePath();
+        java.nio.file.Files.createDirectories(lockDir);
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(lockDir.resolve("bench.lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.err.println("bench: another benchmark is running on this machine (lock " + lockDir
+                        + "/bench.lock); run one at a time");
+                System.exit(2);
+            }
+            run(rows, runs, regenerate);
+        }
+    }
+
+    private static void run(long rows, int runs, boolean regenerate) throws Exception {
         OrdersTable.ensure(Server.POSTGRESQL, rows, regenerate, VerifyBenchmark::log);
         OrdersTable.ensure(Server.MARIADB, rows, regenerate, VerifyBenchmark::log);
         makeDifferentCopy(rows);

@@ -70,4 +70,22 @@ class VerifyCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().satisfies(line -> assertThat(line).contains("--max-diffs"));
     }
+
+    @Test
+    void copyWithVerifyReportsTheCopyIdentical() {
+        String source = Fixtures.h2Orders(dir, ROWS);
+        String target = Fixtures.sqliteOrders(dir);
+        Cli.Result result = Cli.run("copy", "--from", source, "--table", "orders", "--to", target, "--verify");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.errLines()).singleElement().satisfies(line -> assertThat(line).startsWith("copied 5,000 rows"));
+        assertThat(result.out()).startsWith("identical: 5,000 rows in table orders on " + source);
+    }
+
+    @Test
+    void copyWithVerifyOfAQueryIsAUsageError() {
+        Cli.Result result = Cli.run("copy", "--from", "jdbc:h2:mem:x", "--query", "SELECT 1", "--target-table", "t",
+                "--to", "jdbc:h2:mem:y", "--verify");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().satisfies(line -> assertThat(line).contains("--verify needs --table"));
+    }
 }
