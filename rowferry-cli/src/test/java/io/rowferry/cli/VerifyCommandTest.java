@@ -88,4 +88,29 @@ class VerifyCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().satisfies(line -> assertThat(line).contains("--verify needs --table"));
     }
+
+    @Test
+    void aTableWithoutKeyAndABadConditionAreOneLineErrors() {
+        String source = Fixtures.h2(dir, "nokey");
+        Fixtures.execute(source, "CREATE TABLE loose (a INT, b VARCHAR(10))", "INSERT INTO loose VALUES (1, 'x')");
+        Cli.Result noKey = Cli.run("verify", "--from", source, "--to", source, "--table", "loose");
+        assertThat(noKey.exitCode()).isEqualTo(5);
+        assertThat(noKey.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("rowferry: error: table loose on " + source)
+                .endsWith("has no primary key or unique NOT NULL key to match rows by; name one with --key"));
+
+        Cli.Result notUnique = Cli.run("verify", "--from", source, "--to", source, "--table", "loose", "--key", "b");
+        assertThat(notUnique.exitCode()).isEqualTo(5);
+        assertThat(notUnique.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("rowferry: error: ").contains("LOOSE", "nullable").doesNotContain("--strategy"));
+
+        Servers.prepare();
+        String postgres = Servers.postgres(Servers.DATABASE);
+        Fixtures.execute(postgres, "DROP TABLE IF EXISTS rf_verify_cli", "CREATE TABLE rf_verify_cli (a int PRIMARY KEY)");
+        Cli.Result badWhere = Cli.run("verify", "--from", postgres, "--to", postgres, "--table", "rf_verify_cli",
+                "--where", "a = = 1");
+        assertThat(badWhere.exitCode()).isEqualTo(2);
+        assertThat(badWhere.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("rowferry: error: cannot compute the row hashes of table rf_verify_cli on "));
+    }
 }

@@ -73,6 +73,11 @@ final class SidePlanner {
                         + spec.source().describe() + " has no primary key or unique NOT NULL key to match rows by;"
                         + " name one with --key", e);
             }
+            if (e.getMessage() != null && e.getMessage().contains("--strategy cursor")) {
+                // the read planner's hint is for copies; a verification has no cursor strategy to fall back on
+                throw new RowferryException(e.kind(), e.getMessage().replace(" or --strategy cursor", "")
+                        .replace(" or use --strategy cursor", ""), e);
+            }
             throw e;
         }
     }
