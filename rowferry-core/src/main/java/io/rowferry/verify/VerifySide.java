@@ -75,7 +75,7 @@ final class VerifySide implements AutoCloseable {
             dialect.prepareVerify(connection);
         } catch (SQLException e) {
             close();
-            throw database.failure("cannot prepare the verification of " + describe(), e);
+            throw database.failure("cannot prepare the verification of table " + describedTable, e);
         }
     }
 
@@ -117,7 +117,7 @@ final class VerifySide implements AutoCloseable {
                 return result.getLong(1);
             }
         } catch (SQLException e) {
-            throw database.failure("cannot count the rows of " + describe(), e);
+            throw database.failure("cannot count the rows of table " + describedTable, e);
         }
     }
 
@@ -138,7 +138,7 @@ final class VerifySide implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw database.failure("cannot compute the row hashes of " + describe(), e);
+            throw database.failure("cannot compute the row hashes of table " + describedTable, e);
         }
         LOG.debug("{}: {} buckets of {} digits in {} ms: {}", name, buckets.size(), prefixLength,
                 (System.nanoTime() - started) / 1_000_000, sql);
@@ -163,7 +163,7 @@ final class VerifySide implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw database.failure("cannot read the row hashes of " + describe(), e);
+            throw database.failure("cannot read the row hashes of table " + describedTable, e);
         }
         return rows;
     }
@@ -200,7 +200,7 @@ final class VerifySide implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw database.failure("cannot read rows of " + describe() + " by key", e);
+            throw database.failure("cannot read rows of table " + describedTable + " by key", e);
         }
         return rows;
     }
