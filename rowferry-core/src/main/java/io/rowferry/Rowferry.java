@@ -39,4 +39,12 @@ public final class Rowferry {
     public static CopyBuilder copy() {
         return new CopyBuilder();
     }
+
+    /**
+     * A comparison of two tables, on the same or different databases: whether they hold the same rows, and which
+     * rows are missing, extra or changed (see docs/verify.md).
+     */
+    public static VerifyBuilder verify() {
+        return new VerifyBuilder();
+    }
 }

@@ -176,28 +176,8 @@ public final class Benchmark {
 
     /** Creates the databases, generates the source table unless it is already complete, measures it. */
     private void prepareSource(Server server) throws SQLException {
-        server.createDatabaseIfMissing(Server.SOURCE_DB);
-        server.createDatabaseIfMissing(Server.TARGET_DB);
+        OrdersTable.ensure(server, options.rows, options.regenerate, Benchmark::log);
         try (Connection connection = server.connect(Server.SOURCE_DB)) {
-            String marker = OrdersTable.readMarker(server, connection);
-            boolean complete = !options.regenerate && OrdersTable.marker(options.rows).equals(marker)
-                    && Long.toString(options.rows).equals(Server.scalar(connection,
-                            "SELECT count(*) FROM " + OrdersTable.NAME));
-            if (complete) {
-                log(server.title + ": " + Server.SOURCE_DB + "." + OrdersTable.NAME + " has its "
-                        + Report.grouped(options.rows) + " rows; not regenerated (--regenerate to force)");
-            } else {
-                log(server.title + ": generating " + Report.grouped(options.rows) + " rows in " + Server.SOURCE_DB
-                        + "." + OrdersTable.NAME + " ...");
-                long start = System.nanoTime();
-                Server.execute(connection, OrdersTable.dropSql(), OrdersTable.createSql(server),
-                        OrdersTable.generateSql(server, options.rows));
-                for (String sql : OrdersTable.afterGenerateSql(server)) {
-                    Server.execute(connection, sql);
-                }
-                Server.execute(connection, OrdersTable.setMarkerSql(server, options.rows));
-                log(server.title + ": generated in " + Report.fixed((System.nanoTime() - start) / 1e9, 1) + " s");
-            }
             sourceChecksums.put(server, OrdersTable.checksum(server, connection));
             tableBytes.put(server, OrdersTable.tableBytes(server, connection));
             log(server.title + ": table bytes " + Report.grouped(tableBytes.get(server)) + " ("

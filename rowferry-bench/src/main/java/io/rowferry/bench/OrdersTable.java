@@ -201,4 +201,34 @@ final class OrdersTable {
                 ? "sum(pg_column_size(t.*))"
                 : "information_schema.tables.data_length (InnoDB clustered index pages, after ANALYZE TABLE)";
     }
+
+    /**
+     * Makes {@code orders} in the server's source database hold rows 1..N of this generator: kept when its marker and
+     * count say so (unless {@code regenerate}), generated otherwise. Returns whether it was generated.
+     */
+    static boolean ensure(Server server, long rows, boolean regenerate, java.util.function.Consumer<String> log)
+            throws SQLException {
+        server.createDatabaseIfMissing(Server.SOURCE_DB);
+        server.createDatabaseIfMissing(Server.TARGET_DB);
+        try (Connection connection = server.connect(Server.SOURCE_DB)) {
+            String marker = readMarker(server, connection);
+            boolean complete = !regenerate && marker(rows).equals(marker)
+                    && Long.toString(rows).equals(Server.scalar(connection, "SELECT count(*) FROM " + NAME));
+            if (complete) {
+                log.accept(server.title + ": " + Server.SOURCE_DB + "." + NAME + " has its " + Report.grouped(rows)
+                        + " rows; not regenerated (--regenerate to force)");
+                return false;
+            }
+            log.accept(server.title + ": generating " + Report.grouped(rows) + " rows in " + Server.SOURCE_DB + "."
+                    + NAME + " ...");
+            long start = System.nanoTime();
+            Server.execute(connection, dropSql(), createSql(server), generateSql(server, rows));
+            for (String sql : afterGenerateSql(server)) {
+                Server.execute(connection, sql);
+            }
+            Server.execute(connection, setMarkerSql(server, rows));
+            log.accept(server.title + ": generated in " + Report.fixed((System.nanoTime() - start) / 1e9, 1) + " s");
+            return true;
+        }
+    }
 }

@@ -88,6 +88,13 @@ final class CopyCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @picocli.CommandLine.Option(
+            names = "--verify",
+            description = "After the copy, prove that the target table holds the source's rows, as 'rowferry verify'"
+                    + " does (same --key, --columns and --where); the report goes to stdout and the exit code is 10"
+                    + " when the tables differ. Needs --table.")
+    boolean verify;
+
     @Override
     public Integer call() {
         read.validate(spec);
@@ -95,8 +102,12 @@ final class CopyCommand implements Callable<Integer> {
         pipeline.validate(spec);
         ranges.validate(spec);
         state.validate(spec, ranges);
+        if (verify && read.query != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--verify needs --table: the rows of a query cannot be verified against the target table");
+        }
         Summary summary = new Summary(main, "copy", "copied", output, false);
-        return summary.runAndReport(() -> {
+        int copied = summary.runAndReport(() -> {
             Database source = from.database(main);
             summary.source(read.describe(source));
             Database target = to.database(main);
@@ -105,5 +116,27 @@ final class CopyCommand implements Callable<Integer> {
             return state.apply(ranges.apply(pipeline.apply(
                     into.apply(Rowferry.copy().from(read.read(source)).to(target, table), spec))));
         }, output.progress.display(main.err, main.environment));
+        return verify ? verifyCopy() : copied;
+    }
+
+    /** Compares the copied table with the source, reporting as {@code rowferry verify} does. */
+    private int verifyCopy() {
+        VerifyReport report = new VerifyReport(main, output.json());
+        io.rowferry.VerifyResult result;
+        try {
+            Database source = from.database(main);
+            Database target = to.database(main);
+            String table = into.table(read);
+            report.sides("table " + read.table + " on " + source.describe(), "table " + table + " on "
+                    + target.describe());
+            result = Rowferry.verify().source(source, read.table).target(target, table)
+                    .key(read.key.toArray(String[]::new)).columns(read.columns.toArray(String[]::new))
+                    .where(read.where).run();
+        } catch (RuntimeException failure) {
+            report.failed(failure);
+            throw failure;
+        }
+        report.finished(result, io.rowferry.VerifyBuilder.DEFAULT_MAX_DIFFS);
+        return result.identical() ? ExitCodes.OK : ExitCodes.DIFFERENT;
     }
 }

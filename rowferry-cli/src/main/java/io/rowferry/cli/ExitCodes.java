@@ -24,6 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int OK = 0;
+    /** {@code rowferry verify}: the run succeeded and the two tables differ. Not a failure, so not an ErrorKind. */
+    static final int DIFFERENT = 10;
     private static final String PREFIX = "rowferry: error: ";
 
     private final Main main;
@@ -101,6 +103,9 @@ final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHa
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(String.valueOf(OK), "Success.");
         for (ErrorKind kind : ErrorKind.values()) {
+            if (kind == ErrorKind.CANCELLED) {
+                codes.put(String.valueOf(DIFFERENT), "verify: the tables differ (the run itself succeeded).");
+            }
             codes.put(String.valueOf(kind.exitCode()), describe(kind));
         }
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);

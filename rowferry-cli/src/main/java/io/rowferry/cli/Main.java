@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Streams database tables in bounded memory: copies them to another database",
             "or exports them to files. Memory stays the same whatever the table's size.",
-            "'rowferry plan' shows what a copy would do, without writing anything.",
+            "'rowferry plan' shows what a copy would do, without writing anything;",
+            "'rowferry verify' proves that two tables hold the same rows.",
             ""
         },
-        synopsisSubcommandLabel = "(copy | plan | export | demo)",
-        subcommands = {CopyCommand.class, PlanCommand.class, ExportCommand.class, DemoCommand.class},
+        synopsisSubcommandLabel = "(copy | plan | export | verify | demo)",
+        subcommands = {CopyCommand.class, PlanCommand.class, ExportCommand.class, VerifyCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  rowferry demo --rows 200000",
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
             "      --to jdbc:mariadb://db2/shop --create",
             "  rowferry export --from jdbc:sqlite:shop.db --table orders \\",
             "      --format csv --out orders.csv",
+            "  rowferry verify --table orders --from jdbc:mariadb://db1/shop \\",
+            "      --to jdbc:postgresql://db2/shop",
             "",
             "Run 'rowferry COMMAND --help' for a command's options."
         })
@@ -114,6 +117,6 @@ public final class Main implements Runnable {
     /** {@code rowferry} without a subcommand is a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: copy, plan, export or demo");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: copy, plan, export, verify or demo");
     }
 }

@@ -201,6 +201,12 @@ public final class FileState implements Checkpoints {
             json.writeEndObject();
         }
         Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
+        Path directory = path.toAbsolutePath().getParent();
+        if (directory != null && !Files.isDirectory(directory)) {
+            // the first state is written before the output is opened, so this is where a missing directory shows
+            throw new RowferryException(ErrorKind.IO, "cannot write the export state " + path + ": directory "
+                    + directory + " does not exist");
+        }
         try {
             Files.writeString(temporary, text.toString());
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

@@ -414,6 +414,145 @@ public abstract class AbstractDialect implements Dialect {
         return "TRUNCATE TABLE " + table;
     }
 
+    // ---- verification (docs/verify.md) ----
+
+    /** ANSI defaults; each dialect overrides the forms its database prints differently. */
+    @Override
+    public String canonicalTextSql(String column, SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> "CASE WHEN " + column + " THEN '1' WHEN NOT " + column + " THEN '0' END";
+            case DECIMAL -> withoutTrailingZerosSql(textSql(column));
+            case CHAR -> "RTRIM(" + column + ")";
+            case VARCHAR, TEXT -> column;
+            case BINARY, VARBINARY, BLOB -> hexSql(column);
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> temporalTextSql(column, type.kind());
+            case UUID -> "LOWER(" + textSql(column) + ")";
+            default -> textSql(column);
+        };
+    }
+
+    /** A value as this database's text. */
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS VARCHAR(4000))";
+    }
+
+    /**
+     * A number's text without trailing fraction zeros (and without a point left alone): {@code 1.50} and
+     * {@code 1.5000} become {@code 1.5}, {@code 1.00} becomes {@code 1}, so DECIMAL(12,2) equals NUMERIC(20,4) and an
+     * integer equals a decimal holding it.
+     */
+    protected String withoutTrailingZerosSql(String text) {
+        return "CASE WHEN " + text + " LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM " + text
+                + ")) ELSE " + text + " END";
+    }
+
+    /** Binary as lower-case hex digits. */
+    protected String hexSql(String expression) {
+        return "LOWER(RAWTOHEX(" + expression + "))";
+    }
+
+    /**
+     * Dates as {@code yyyy-MM-dd}, times as {@code HH:mm:ss.ffffff}, timestamps as {@code yyyy-MM-dd HH:mm:ss.ffffff}
+     * (microseconds always), instants as their UTC time in that form.
+     */
+    protected String temporalTextSql(String column, SqlType.Kind kind) {
+        return textSql(column);
+    }
+
+    @Override
+    public String rowTextSql(List<String> canonicalTexts, List<Boolean> delimited) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < canonicalTexts.size(); i++) {
+            fields.add(delimited.get(i) ? delimitedFieldSql(canonicalTexts.get(i)) : fieldSql(canonicalTexts.get(i)));
+        }
+        return concatSql(fields);
+    }
+
+    /**
+     * {@code <text>|}, or {@code ~|} for NULL: for texts that cannot hold {@code |}, cheaper than a length prefix,
+     * which evaluates the text twice.
+     */
+    protected String delimitedFieldSql(String text) {
+        return concatSql(List.of("COALESCE(" + text + ", '~')", "'|'"));
+    }
+
+    /** {@code <length>:<text>}, or {@code ~} for NULL: a NULL length or text makes the concatenation NULL. */
+    protected String fieldSql(String text) {
+        return "COALESCE(" + concatSql(List.of(textSql(charLengthSql(text)), "':'", text)) + ", '~')";
+    }
+
+    /** Concatenation that is NULL when any part is: ANSI {@code ||}. */
+    protected String concatSql(List<String> parts) {
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
+    }
+
+    /** Length of a text in characters (code points). */
+    protected String charLengthSql(String text) {
+        return "CHAR_LENGTH(" + text + ")";
+    }
+
+    @Override
+    public String md5HexSql(String text) {
+        return "LOWER(MD5(" + text + "))";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        throw new UnsupportedOperationException("no 60-bit hash for " + id());
+    }
+
+    @Override
+    public String hashSumSql(String hash) {
+        return "SUM(" + hash + ")";
+    }
+
+    /** {@code SUBSTR(text, 1, length)}. */
+    protected String prefixSql(String text, int length) {
+        return "SUBSTR(" + text + ", 1, " + length + ")";
+    }
+
+    /**
+     * The bucket of a row: the first digits of its key's MD5; for a one-column integer key, the key modulo
+     * 16^digits, which needs no hash.
+     */
+    protected String bucketSql(BucketQuery query, int length) {
+        if (query.integerKey() != null) {
+            return moduloSql(query.integerKey(), java.math.BigInteger.valueOf(16).pow(length).toString());
+        }
+        return prefixSql(md5HexSql(query.keyText()), length);
+    }
+
+    /** The remainder of an integer divided by a positive integer, an integer. */
+    protected String moduloSql(String dividend, String divisor) {
+        return "MOD(" + dividend + ", " + divisor + ")";
+    }
+
+    /** The rows of a pass: the user's filter and the parent buckets. */
+    protected String bucketConditionSql(BucketQuery query, int parentLength) {
+        List<String> conditions = new ArrayList<>();
+        if (query.filter() != null) {
+            conditions.add("(" + query.filter() + ")");
+        }
+        if (query.parentBuckets() > 0) {
+            conditions.add(bucketSql(query, parentLength) + " IN (" + query.placeholders() + ")");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    @Override
+    public String bucketAggregateSql(BucketQuery query) {
+        return "SELECT rf_bucket, COUNT(*), " + hashSumSql("rf_hash") + " FROM (SELECT "
+                + bucketSql(query, query.prefixLength()) + " AS rf_bucket, " + hash60Sql(query.rowText())
+                + " AS rf_hash FROM " + query.table() + bucketConditionSql(query, query.prefixLength() - 1)
+                + ") rf_rows GROUP BY rf_bucket";
+    }
+
+    @Override
+    public String bucketRowsSql(BucketQuery query, List<String> keyColumns) {
+        return "SELECT " + query.keyText() + ", " + hash60Sql(query.rowText()) + ", " + String.join(", ", keyColumns)
+                + " FROM " + query.table() + bucketConditionSql(query, query.prefixLength());
+    }
+
     // ---- connection and statement setup ----
 
     @Override

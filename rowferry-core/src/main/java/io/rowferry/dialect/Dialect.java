@@ -142,6 +142,50 @@ public interface Dialect {
     /** Removes every row of a table, as fast as the database allows. */
     String truncateSql(String table);
 
+    // ---- verification (docs/verify.md) ----
+
+    /**
+     * The canonical text of a column's value, computed by this database: the same text for the same value on every
+     * database (numbers without trailing fraction zeros, timestamps as {@code yyyy-MM-dd HH:mm:ss.ffffff} in UTC for
+     * instants, booleans as 1 and 0, binary as lower-case hex, CHAR without its padding); NULL stays NULL. Where a
+     * database prints a type differently (floats, JSON), the rows whose hashes differ are compared again in Java.
+     */
+    String canonicalTextSql(String column, io.rowferry.schema.SqlType type);
+
+    /**
+     * The canonical text of a row, its fields concatenated: a field whose canonical text cannot hold {@code |}
+     * (numbers, dates and times, hex, booleans: {@code delimited}) as its text and {@code |}, NULL as {@code ~|};
+     * any other as its length in characters, a colon and its text, NULL as {@code ~}. No field's text can be mistaken
+     * for another's, and NULL differs from the empty text.
+     */
+    String rowTextSql(List<String> canonicalTexts, List<Boolean> delimited);
+
+    /** The lower-case hex MD5 of the UTF-8 bytes of a text. */
+    String md5HexSql(String text);
+
+    /** The first 60 bits of the MD5 of the UTF-8 bytes of a text, as a non-negative 64-bit integer. */
+    String hash60Sql(String text);
+
+    /** An aggregate summing {@link #hash60Sql} values exactly (without overflow), read as a decimal number. */
+    String hashSumSql(String hash);
+
+    /**
+     * Per bucket: its name (hex digits), the number of rows and the sum of their row hashes. With parent buckets,
+     * only the rows of those buckets (placeholders bound with their names) are counted.
+     */
+    String bucketAggregateSql(BucketQuery query);
+
+    /**
+     * The rows of some buckets (placeholders bound with their names): the key text, the row hash, then the key
+     * columns given.
+     */
+    String bucketRowsSql(BucketQuery query, List<String> keyColumns);
+
+    /** Sets up a connection for the verification's statements (SQLite registers its MD5 functions here). */
+    default void prepareVerify(Connection connection) throws SQLException {
+        // the built-in functions suffice
+    }
+
     // ---- connection and statement setup ----
 
     /**

@@ -3,6 +3,7 @@ package io.rowferry.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowferry.TableRef;
+import io.rowferry.schema.SqlType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -58,6 +59,30 @@ abstract class DialectSqlContract {
         String lines = dialect.qualifiedName(new TableRef(null, "sales", "order_lines"));
         return new PageQuery(lines, quoted("region", "order_id", "line_no", "amount"),
                 quoted("region", "order_id", "line_no"), null, true, PAGE_SIZE, true);
+    }
+
+    /** The canonical texts of a column {@code v} of DECIMAL(12,2), TIMESTAMP_TZ(6), BOOLEAN, VARBINARY(16), CHAR(5). */
+    List<String> canonicalTexts() {
+        return Stream.of(SqlType.decimal(12, 2), SqlType.sized(SqlType.Kind.TIMESTAMP_TZ, 6),
+                        SqlType.of(SqlType.Kind.BOOLEAN), SqlType.sized(SqlType.Kind.VARBINARY, 16),
+                        SqlType.sized(SqlType.Kind.CHAR, 5))
+                .map(type -> dialect.canonicalTextSql(dialect.quoteIdentifier("v"), type)).toList();
+    }
+
+    /**
+     * A verification pass over {@code sales.orders} (key {@code id} BIGINT, compared columns {@code id},
+     * {@code customer} VARCHAR(50) and {@code total} DECIMAL(12,2); the numbers delimited, the text length-prefixed)
+     * with {@link #ORDERS_FILTER}: buckets of {@code digits} digits within {@code parents} parent buckets, by the MD5
+     * of the key text or, with {@code integerBuckets}, by {@code id} modulo 16^digits.
+     */
+    BucketQuery ordersBuckets(int digits, int parents, boolean integerBuckets) {
+        String id = dialect.canonicalTextSql(dialect.quoteIdentifier("id"), SqlType.integer(64, false));
+        String customer = dialect.canonicalTextSql(dialect.quoteIdentifier("customer"),
+                SqlType.sized(SqlType.Kind.VARCHAR, 50));
+        String total = dialect.canonicalTextSql(dialect.quoteIdentifier("total"), SqlType.decimal(12, 2));
+        return new BucketQuery(orders(), dialect.rowTextSql(List.of(id), List.of(true)),
+                dialect.rowTextSql(List.of(id, customer, total), List.of(true, false, true)), ORDERS_FILTER, digits,
+                parents, integerBuckets ? dialect.quoteIdentifier("id") : null);
     }
 
     List<String> quoted(String... names) {
@@ -124,6 +149,18 @@ abstract class DialectSqlContract {
     /** {@code sampleKeysSql} of {@code sales.orders}' ids, with the filter, at 1 %. */
     @Test
     abstract void samplesKeys();
+
+    /** {@link #canonicalTexts()}: how this database prints each value for the row hash (docs/verify.md). */
+    @Test
+    abstract void canonicalTextsForVerification();
+
+    /** {@code bucketAggregateSql} of {@link #ordersBuckets} with 4 MD5 digits within 2 parent buckets. */
+    @Test
+    abstract void bucketAggregateForVerification();
+
+    /** {@code bucketRowsSql} of {@link #ordersBuckets} by {@code id} modulo 16^3, 2 buckets, selecting {@code id}. */
+    @Test
+    abstract void bucketRowsForVerification();
 
     @Test
     void everyContractTestIsATestInThisClass() {

@@ -138,4 +138,42 @@ class DuckDbDialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND random() < 0.01 ORDER BY"
                         + " \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "CASE WHEN CAST(\"v\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FR"
+                + "OM CAST(\"v\" AS VARCHAR))) ELSE CAST(\"v\" AS VARCHAR) END",
+                "strftime(timezone('UTC', \"v\"), '%Y-%m-%d %H:%M:%S.%f')",
+                "CASE WHEN \"v\" THEN '1' WHEN NOT \"v\" THEN '0' END",
+                "lower(hex(\"v\"))",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5((COALESCE(CAST(\"id\" AS VA"
+                + "RCHAR), '~') || '|')), 1, 4) AS rf_bucket, CAST('0x' || substr(md5(((COALESCE(CAST(\"id\" AS"
+                + " VARCHAR), '~') || '|') || COALESCE((CAST(length(\"customer\") AS VARCHAR) || ':' || \"custom"
+                + "er\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '"
+                + ".' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS VARCHAR) EN"
+                + "D, '~') || '|'))), 1, 15) AS BIGINT) AS rf_hash FROM \"sales\".\"orders\" WHERE (total > 100) "
+                + "AND SUBSTR(md5((COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|')), 1, 3) IN (?, ?)) rf_rows GR"
+                + "OUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|'), CAST('0x' || substr(md5(((COALESCE(C"
+                + "AST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(length(\"customer\") AS VARCHAR) || ':'"
+                + " || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE '%.%' THEN TRIM"
+                + "(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE CAST(\"total\" AS "
+                + "VARCHAR) END, '~') || '|'))), 1, 15) AS BIGINT), \"id\" FROM \"sales\".\"orders\" WHERE (total >"
+                + " 100) AND MOD(\"id\", 4096) IN (?, ?)");
+    }
 }

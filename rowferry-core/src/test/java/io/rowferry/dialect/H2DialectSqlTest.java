@@ -132,4 +132,42 @@ class H2DialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND RAND() < 0.01 ORDER BY"
                         + " \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "CASE WHEN CAST(\"v\" AS VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FR"
+                + "OM CAST(\"v\" AS VARCHAR))) ELSE CAST(\"v\" AS VARCHAR) END",
+                "FORMATDATETIME(\"v\", 'yyyy-MM-dd HH:mm:ss.SSSSSS', 'en', 'UTC')",
+                "CASE WHEN \"v\" THEN '1' WHEN NOT \"v\" THEN '0' END",
+                "LOWER(RAWTOHEX(\"v\"))",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(HASH('MD5', (C"
+                + "OALESCE(CAST(\"id\" AS VARCHAR), '~') || '|')))), 1, 4) AS rf_bucket, URSHIFT(CAST(SUBSTRING"
+                + "(HASH('MD5', ((COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(CHAR_LENGTH("
+                + "\"customer\") AS VARCHAR) || ':' || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS"
+                + " VARCHAR) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VA"
+                + "RCHAR))) ELSE CAST(\"total\" AS VARCHAR) END, '~') || '|'))), 1, 8) AS BIGINT), 4) AS rf_has"
+                + "h FROM \"sales\".\"orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(HASH('MD5', (COALESC"
+                + "E(CAST(\"id\" AS VARCHAR), '~') || '|')))), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|'), URSHIFT(CAST(SUBSTRING(HASH('MD5', ("
+                + "(COALESCE(CAST(\"id\" AS VARCHAR), '~') || '|') || COALESCE((CAST(CHAR_LENGTH(\"customer\") AS"
+                + " VARCHAR) || ':' || \"customer\"), '~') || (COALESCE(CASE WHEN CAST(\"total\" AS VARCHAR) LIKE"
+                + " '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"total\" AS VARCHAR))) ELSE "
+                + "CAST(\"total\" AS VARCHAR) END, '~') || '|'))), 1, 8) AS BIGINT), 4), \"id\" FROM \"sales\".\"ord"
+                + "ers\" WHERE (total > 100) AND MOD(\"id\", 4096) IN (?, ?)");
+    }
 }

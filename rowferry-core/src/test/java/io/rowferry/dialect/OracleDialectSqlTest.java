@@ -140,4 +140,42 @@ class OracleDialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND DBMS_RANDOM.VALUE < 0.01"
                         + " ORDER BY \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "REGEXP_REPLACE(TO_CHAR(\"v\"), '^(-?)\\.', '\\10.')",
+                "TO_CHAR(SYS_EXTRACT_UTC(\"v\"), 'YYYY-MM-DD HH24:MI:SS.FF6')",
+                "TO_CHAR(\"v\")",
+                "LOWER(RAWTOHEX(\"v\"))",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH("
+                + "(COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), 'MD5'))), 1, 4) "
+                + "AS rf_bucket, TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(((COALESCE(REGEXP_REPLACE(TO_CHAR(\"i"
+                + "d\"), '^(-?)\\.', '\\10.'), '~') || '|') || CASE WHEN \"customer\" IS NULL THEN '~' ELSE LENGTH"
+                + "(\"customer\") || ':' || \"customer\" END || (COALESCE(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)"
+                + "\\.', '\\10.'), '~') || '|')), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX') AS rf_hash FROM \"sales\".\""
+                + "orders\" WHERE (total > 100) AND SUBSTR(LOWER(RAWTOHEX(STANDARD_HASH((COALESCE(REGEXP_REPLA"
+                + "CE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), 'MD5'))), 1, 3) IN (?, ?)) rf_rows GRO"
+                + "UP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.'), '~') || '|'), TO_NUMBER"
+                + "(SUBSTR(RAWTOHEX(STANDARD_HASH(((COALESCE(REGEXP_REPLACE(TO_CHAR(\"id\"), '^(-?)\\.', '\\10.')"
+                + ", '~') || '|') || CASE WHEN \"customer\" IS NULL THEN '~' ELSE LENGTH(\"customer\") || ':' || "
+                + "\"customer\" END || (COALESCE(REGEXP_REPLACE(TO_CHAR(\"total\"), '^(-?)\\.', '\\10.'), '~') || '"
+                + "|')), 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX'), \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) "
+                + "AND MOD(\"id\", 4096) IN (?, ?)");
+    }
 }

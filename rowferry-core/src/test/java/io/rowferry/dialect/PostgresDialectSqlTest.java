@@ -133,4 +133,37 @@ class PostgresDialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" TABLESAMPLE SYSTEM (1) WHERE (total > 100) ORDER"
                         + " BY \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "trim_scale(\"v\"::numeric)::text",
+                "to_char(\"v\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')",
+                "CASE WHEN \"v\" THEN '1' WHEN NOT \"v\" THEN '0' END",
+                "encode(\"v\", 'hex')",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(md5((COALESCE(\"id\"::text, '~'"
+                + ") || '|')), 1, 4) AS rf_bucket, ('x' || substr(md5(((COALESCE(\"id\"::text, '~') || '|') || "
+                + "COALESCE((CHAR_LENGTH(\"customer\")::text || ':' || \"customer\"), '~') || (COALESCE(trim_scal"
+                + "e(\"total\"::numeric)::text, '~') || '|'))), 1, 15))::bit(60)::bigint AS rf_hash FROM \"sales"
+                + "\".\"orders\" WHERE (total > 100) AND SUBSTR(md5((COALESCE(\"id\"::text, '~') || '|')), 1, 3) I"
+                + "N (?, ?)) rf_rows GROUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(\"id\"::text, '~') || '|'), ('x' || substr(md5(((COALESCE(\"id\"::text, '~') "
+                + "|| '|') || COALESCE((CHAR_LENGTH(\"customer\")::text || ':' || \"customer\"), '~') || (COALESC"
+                + "E(trim_scale(\"total\"::numeric)::text, '~') || '|'))), 1, 15))::bit(60)::bigint, \"id\" FROM "
+                + "\"sales\".\"orders\" WHERE (total > 100) AND MOD(\"id\", 4096) IN (?, ?)");
+    }
 }

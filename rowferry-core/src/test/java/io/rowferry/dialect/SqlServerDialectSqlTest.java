@@ -143,4 +143,48 @@ class SqlServerDialectSqlTest extends DialectSqlContract {
                 "SELECT [id] FROM [sales].[orders] WHERE (total > 100) AND (ABS(CAST(CHECKSUM(NEWID()) AS"
                         + " BIGINT)) % 1000000) / 1000000.0 < 0.01 ORDER BY [id]");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "CASE WHEN CAST([v] AS NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING "
+                + "'0' FROM CAST([v] AS NVARCHAR(MAX)))) ELSE CAST([v] AS NVARCHAR(MAX)) END",
+                "CONVERT(VARCHAR(26), CAST(SWITCHOFFSET([v], '+00:00') AS DATETIME2(6)), 121)",
+                "CAST([v] AS NVARCHAR(MAX))",
+                "LOWER(CONVERT(VARCHAR(MAX), [v], 2))",
+                "RTRIM([v])");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), SUM(CAST(rf_hash AS DECIMAL(38, 0))) FROM (SELECT SUBSTRING(LO"
+                + "WER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), (COALESCE(CAST([id] AS NVA"
+                + "RCHAR(MAX)), '~') + '|') COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 4) AS rf_bucket, "
+                + "CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES"
+                + "('MD5', CONVERT(VARCHAR(MAX), ((COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') + COALES"
+                + "CE((CAST((LEN([customer] + N'x') - 1) AS NVARCHAR(MAX)) + ':' + [customer]), '~') + (COALE"
+                + "SCE(CASE WHEN CAST([total] AS NVARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(T"
+                + "RAILING '0' FROM CAST([total] AS NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END,"
+                + " '~') + '|')) COLLATE Latin1_General_100_BIN2_UTF8)), 2)), 1, 15), 2)) AS rf_hash FROM [sa"
+                + "les].[orders] WHERE (total > 100) AND SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5'"
+                + ", CONVERT(VARCHAR(MAX), (COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') COLLATE Latin1_"
+                + "General_100_BIN2_UTF8)), 2)), 1, 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|'), CONVERT(BIGINT, CONVERT(VARBINA"
+                + "RY(8), '0' + SUBSTRING(LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), ("
+                + "(COALESCE(CAST([id] AS NVARCHAR(MAX)), '~') + '|') + COALESCE((CAST((LEN([customer] + N'x'"
+                + ") - 1) AS NVARCHAR(MAX)) + ':' + [customer]), '~') + (COALESCE(CASE WHEN CAST([total] AS N"
+                + "VARCHAR(MAX)) LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST([total] A"
+                + "S NVARCHAR(MAX)))) ELSE CAST([total] AS NVARCHAR(MAX)) END, '~') + '|')) COLLATE Latin1_Ge"
+                + "neral_100_BIN2_UTF8)), 2)), 1, 15), 2)), [id] FROM [sales].[orders] WHERE (total > 100) AN"
+                + "D ([id] % 4096) IN (?, ?)");
+    }
 }

@@ -133,4 +133,40 @@ class SqliteDialectSqlTest extends DialectSqlContract {
                 "SELECT \"id\" FROM \"sales\".\"orders\" WHERE (total > 100) AND ((random() /"
                         + " 18446744073709551616.0) + 0.5) < 0.01 ORDER BY \"id\"");
     }
+
+    @Test
+    @Override
+    void canonicalTextsForVerification() {
+        assertThat(canonicalTexts()).containsExactly(
+                "CASE WHEN CAST(\"v\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"v\" AS TEXT), '0'), '.') ELSE"
+                + " CAST(\"v\" AS TEXT) END",
+                "CASE WHEN \"v\" LIKE '%+00:00' THEN substr(\"v\", 1, length(\"v\") - 6) ELSE \"v\" END",
+                "CAST(\"v\" AS TEXT)",
+                "lower(hex(\"v\"))",
+                "RTRIM(\"v\")");
+    }
+
+    @Test
+    @Override
+    void bucketAggregateForVerification() {
+        assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
+                "SELECT rf_bucket, COUNT(*), rf_hash_sum(rf_hash) FROM (SELECT SUBSTR(rf_md5((COALESCE(CAST"
+                + "(\"id\" AS TEXT), '~') || '|')), 1, 4) AS rf_bucket, rf_hash60(((COALESCE(CAST(\"id\" AS TEXT)"
+                + ", '~') || '|') || COALESCE((CAST(length(\"customer\") AS TEXT) || ':' || \"customer\"), '~') |"
+                + "| (COALESCE(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TE"
+                + "XT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END, '~') || '|'))) AS rf_hash FROM \"sales\".\"or"
+                + "ders\" WHERE (total > 100) AND SUBSTR(rf_md5((COALESCE(CAST(\"id\" AS TEXT), '~') || '|')), 1"
+                + ", 3) IN (?, ?)) rf_rows GROUP BY rf_bucket");
+    }
+
+    @Test
+    @Override
+    void bucketRowsForVerification() {
+        assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
+                "SELECT (COALESCE(CAST(\"id\" AS TEXT), '~') || '|'), rf_hash60(((COALESCE(CAST(\"id\" AS TEXT)"
+                + ", '~') || '|') || COALESCE((CAST(length(\"customer\") AS TEXT) || ':' || \"customer\"), '~') |"
+                + "| (COALESCE(CASE WHEN CAST(\"total\" AS TEXT) LIKE '%.%' THEN rtrim(rtrim(CAST(\"total\" AS TE"
+                + "XT), '0'), '.') ELSE CAST(\"total\" AS TEXT) END, '~') || '|'))), \"id\" FROM \"sales\".\"orders\""
+                + " WHERE (total > 100) AND (\"id\" % 4096) IN (?, ?)");
+    }
 }

@@ -200,4 +200,43 @@ public class DuckDbDialect extends AbstractDialect {
     public io.rowferry.schema.TypeLimits typeLimits() {
         return new io.rowferry.schema.TypeLimits(-290_308, 294_246, true, true);
     }
+
+    // ---- verification (docs/verify.md) ----
+
+    @Override
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS VARCHAR)";
+    }
+
+    @Override
+    protected String hexSql(String expression) {
+        return "lower(hex(" + expression + "))";
+    }
+
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "strftime(" + column + ", '%Y-%m-%d')";
+            // strftime takes no TIME: put it on a day
+            case TIME -> "strftime(DATE '2000-01-01' + " + column + ", '%H:%M:%S.%f')";
+            case TIMESTAMP -> "strftime(" + column + ", '%Y-%m-%d %H:%M:%S.%f')";
+            case TIMESTAMP_TZ -> "strftime(timezone('UTC', " + column + "), '%Y-%m-%d %H:%M:%S.%f')";
+            default -> textSql(column);
+        };
+    }
+
+    @Override
+    protected String charLengthSql(String text) {
+        return "length(" + text + ")";
+    }
+
+    @Override
+    public String md5HexSql(String text) {
+        return "md5(" + text + ")";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        return "CAST('0x' || substr(md5(" + text + "), 1, 15) AS BIGINT)";
+    }
 }

@@ -124,4 +124,34 @@ public class H2Dialect extends AbstractDialect {
     public String normalizeIdentifier(String name) {
         return name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name.toUpperCase(java.util.Locale.ROOT) : name;
     }
+
+    // ---- verification (docs/verify.md) ----
+
+    @Override
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS VARCHAR)";
+    }
+
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd')";
+            case TIME -> "FORMATDATETIME(" + column + ", 'HH:mm:ss.SSSSSS')";
+            case TIMESTAMP -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS')";
+            case TIMESTAMP_TZ -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS', 'en', 'UTC')";
+            default -> textSql(column);
+        };
+    }
+
+    /** HASH takes the text's UTF-8 bytes. */
+    @Override
+    public String md5HexSql(String text) {
+        return "LOWER(RAWTOHEX(HASH('MD5', " + text + ")))";
+    }
+
+    /** The first 8 bytes of the MD5 as a BIGINT, shifted right (unsigned) by 4 bits: its first 60 bits. */
+    @Override
+    public String hash60Sql(String text) {
+        return "URSHIFT(CAST(SUBSTRING(HASH('MD5', " + text + "), 1, 8) AS BIGINT), 4)";
+    }
 }

@@ -287,4 +287,65 @@ public class MariaDbDialect extends AbstractDialect {
     public boolean bulkIsFaster() {
         return false;
     }
+
+    // ---- verification (docs/verify.md) ----
+
+    @Override
+    public String canonicalTextSql(String column, io.rowferry.schema.SqlType type) {
+        return switch (type.kind()) {
+            // TINYINT(1) and BIT(1) are booleans here; "+ 0" turns BIT's byte into its number
+            case BOOLEAN -> textSql(column + " + 0");
+            case BIT -> "LPAD(BIN(" + column + "), " + type.size() + ", '0')";
+            default -> super.canonicalTextSql(column, type);
+        };
+    }
+
+    /** Text in utf8mb4 with its binary collation, so that mixing it with columns of any collation is legal. */
+    @Override
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin";
+    }
+
+    @Override
+    protected String hexSql(String expression) {
+        return "LOWER(HEX(" + expression + "))";
+    }
+
+    /** Rowferry's sessions run in UTC (defaultConnectionProperties), so TIMESTAMP columns are read as UTC. */
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "DATE_FORMAT(" + column + ", '%Y-%m-%d')";
+            case TIME -> "TIME_FORMAT(" + column + ", '%H:%i:%s.%f')";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:%s.%f')";
+            default -> textSql(column);
+        };
+    }
+
+    @Override
+    protected String fieldSql(String text) {
+        String utf8 = "CONVERT(" + text + " USING utf8mb4)";
+        return "COALESCE(CONCAT(CHAR_LENGTH(" + utf8 + "), ':', " + utf8 + "), '~')";
+    }
+
+    @Override
+    protected String delimitedFieldSql(String text) {
+        return "CONCAT(COALESCE(CONVERT(" + text + " USING utf8mb4), '~'), '|')";
+    }
+
+    /** CONCAT, since {@code ||} is OR unless sql_mode has PIPES_AS_CONCAT; it is NULL when any part is. */
+    @Override
+    protected String concatSql(java.util.List<String> parts) {
+        return parts.size() == 1 ? parts.get(0) : "CONCAT(" + String.join(", ", parts) + ")";
+    }
+
+    @Override
+    public String md5HexSql(String text) {
+        return "MD5(CONVERT(" + text + " USING utf8mb4))";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        return "CAST(CONV(SUBSTR(" + md5HexSql(text) + ", 1, 15), 16, 10) AS UNSIGNED)";
+    }
 }

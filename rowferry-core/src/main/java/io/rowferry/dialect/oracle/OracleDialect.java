@@ -143,4 +143,47 @@ public class OracleDialect extends AbstractDialect {
     public String normalizeIdentifier(String name) {
         return name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name.toUpperCase(java.util.Locale.ROOT) : name;
     }
+
+    // ---- verification (docs/verify.md); not verified against a server here ----
+
+    @Override
+    public String canonicalTextSql(String column, io.rowferry.schema.SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> textSql(column); // NUMBER(1): 1 and 0
+            // NUMBER has no trailing zeros, but TO_CHAR writes 0.5 as .5
+            case DECIMAL, INTEGER -> "REGEXP_REPLACE(TO_CHAR(" + column + "), '^(-?)\\.', '\\10.')";
+            default -> super.canonicalTextSql(column, type);
+        };
+    }
+
+    @Override
+    protected String textSql(String expression) {
+        return "TO_CHAR(" + expression + ")";
+    }
+
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "TO_CHAR(" + column + ", 'YYYY-MM-DD')";
+            case TIMESTAMP -> "TO_CHAR(" + column + ", 'YYYY-MM-DD HH24:MI:SS.FF6')";
+            case TIMESTAMP_TZ -> "TO_CHAR(SYS_EXTRACT_UTC(" + column + "), 'YYYY-MM-DD HH24:MI:SS.FF6')";
+            default -> textSql(column);
+        };
+    }
+
+    /** {@code ||} treats NULL as empty text here, so NULL is tested for explicitly. */
+    @Override
+    protected String fieldSql(String text) {
+        return "CASE WHEN " + text + " IS NULL THEN '~' ELSE LENGTH(" + text + ") || ':' || " + text + " END";
+    }
+
+    @Override
+    public String md5HexSql(String text) {
+        return "LOWER(RAWTOHEX(STANDARD_HASH(" + text + ", 'MD5')))";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        return "TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(" + text + ", 'MD5')), 1, 15), 'XXXXXXXXXXXXXXX')";
+    }
 }

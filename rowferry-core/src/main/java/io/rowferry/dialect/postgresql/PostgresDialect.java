@@ -257,4 +257,48 @@ public class PostgresDialect extends AbstractDialect {
     public String normalizeIdentifier(String name) {
         return name.equals(name.toUpperCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
+
+    // ---- verification (docs/verify.md) ----
+
+    @Override
+    public String canonicalTextSql(String column, io.rowferry.schema.SqlType type) {
+        return switch (type.kind()) {
+            // trim_scale (PostgreSQL 13+) drops trailing fraction zeros; money goes through numeric, since its text
+            // depends on lc_monetary ($1,234.56)
+            case DECIMAL -> "trim_scale(" + column + "::numeric)::text";
+            default -> super.canonicalTextSql(column, type);
+        };
+    }
+
+    @Override
+    protected String textSql(String expression) {
+        return expression + "::text";
+    }
+
+    @Override
+    protected String hexSql(String expression) {
+        return "encode(" + expression + ", 'hex')";
+    }
+
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "to_char(" + column + ", 'YYYY-MM-DD')";
+            case TIME -> "to_char(" + column + ", 'HH24:MI:SS.US')";
+            case TIMESTAMP -> "to_char(" + column + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+            case TIMESTAMP_TZ -> "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
+            default -> textSql(column);
+        };
+    }
+
+    @Override
+    public String md5HexSql(String text) {
+        return "md5(" + text + ")";
+    }
+
+    /** The first 15 hex digits of the MD5, read as a 60-bit string and cast to bigint. */
+    @Override
+    public String hash60Sql(String text) {
+        return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
+    }
 }

@@ -239,4 +239,75 @@ public class SqliteDialect extends AbstractDialect {
     public boolean valuesMatchDeclaredTypes() {
         return false;
     }
+
+    // ---- verification (docs/verify.md) ----
+
+    @Override
+    public String canonicalTextSql(String column, io.rowferry.schema.SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> textSql(column); // stored as 0 and 1
+            default -> super.canonicalTextSql(column, type);
+        };
+    }
+
+    @Override
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS TEXT)";
+    }
+
+    @Override
+    protected String withoutTrailingZerosSql(String text) {
+        return "CASE WHEN " + text + " LIKE '%.%' THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " + text + " END";
+    }
+
+    @Override
+    protected String hexSql(String expression) {
+        return "lower(hex(" + expression + "))";
+    }
+
+    /**
+     * Rowferry writes dates and times as text in one fixed form (docs/types.md), instants as their UTC time with
+     * {@code +00:00}, which is cut off here; text in any other form differs and is compared again in Java.
+     */
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        if (kind == io.rowferry.schema.SqlType.Kind.TIMESTAMP_TZ) {
+            return "CASE WHEN " + column + " LIKE '%+00:00' THEN substr(" + column + ", 1, length(" + column
+                    + ") - 6) ELSE " + column + " END";
+        }
+        return textSql(column);
+    }
+
+    @Override
+    protected String charLengthSql(String text) {
+        return "length(" + text + ")";
+    }
+
+    /** The % operator: SQLite's mod() function returns a floating-point number. */
+    @Override
+    protected String moduloSql(String dividend, String divisor) {
+        return "(" + dividend + " % " + divisor + ")";
+    }
+
+    /** SQLite has no MD5: {@link #prepareVerify} registers these functions, written in Java, on the connection. */
+    @Override
+    public String md5HexSql(String text) {
+        return "rf_md5(" + text + ")";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        return "rf_hash60(" + text + ")";
+    }
+
+    /** SQLite's SUM fails with "integer overflow" past 2^63; rf_hash_sum adds exactly and returns the digits. */
+    @Override
+    public String hashSumSql(String hash) {
+        return "rf_hash_sum(" + hash + ")";
+    }
+
+    @Override
+    public void prepareVerify(java.sql.Connection connection) throws SQLException {
+        SqliteHashFunctions.register(connection);
+    }
 }

@@ -168,4 +168,76 @@ public class SqlServerDialect extends AbstractDialect {
     public io.rowferry.schema.TypeLimits typeLimits() {
         return new io.rowferry.schema.TypeLimits(1, 9999, false, true);
     }
+
+    // ---- verification (docs/verify.md); not verified against a server here ----
+
+    @Override
+    public String canonicalTextSql(String column, io.rowferry.schema.SqlType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> textSql(column); // bit: 1 and 0
+            default -> super.canonicalTextSql(column, type);
+        };
+    }
+
+    @Override
+    protected String textSql(String expression) {
+        return "CAST(" + expression + " AS NVARCHAR(MAX))";
+    }
+
+    @Override
+    protected String hexSql(String expression) {
+        return "LOWER(CONVERT(VARCHAR(MAX), " + expression + ", 2))";
+    }
+
+    /** Style 121 is {@code yyyy-mm-dd hh:mi:ss.ffffff} for DATETIME2(6); instants are switched to UTC first. */
+    @Override
+    protected String temporalTextSql(String column, io.rowferry.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case DATE -> "CONVERT(VARCHAR(10), " + column + ", 23)";
+            case TIME -> "CONVERT(VARCHAR(15), CAST(" + column + " AS TIME(6)))";
+            case TIMESTAMP -> "CONVERT(VARCHAR(26), CAST(" + column + " AS DATETIME2(6)), 121)";
+            case TIMESTAMP_TZ -> "CONVERT(VARCHAR(26), CAST(SWITCHOFFSET(" + column
+                    + ", '+00:00') AS DATETIME2(6)), 121)";
+            default -> textSql(column);
+        };
+    }
+
+    /** LEN ignores trailing spaces: measure the text with one more character. */
+    @Override
+    protected String charLengthSql(String text) {
+        return "(LEN(" + text + " + N'x') - 1)";
+    }
+
+    /** {@code +} is NULL when any part is (CONCAT is not). */
+    @Override
+    protected String concatSql(java.util.List<String> parts) {
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" + ", parts) + ")";
+    }
+
+    /** HASHBYTES hashes the bytes it is given: the text is converted to UTF-8 by a UTF-8 collation (2019+). */
+    @Override
+    public String md5HexSql(String text) {
+        return "LOWER(CONVERT(VARCHAR(32), HASHBYTES('MD5', CONVERT(VARCHAR(MAX), " + text
+                + " COLLATE Latin1_General_100_BIN2_UTF8)), 2))";
+    }
+
+    @Override
+    public String hash60Sql(String text) {
+        return "CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(" + md5HexSql(text) + ", 1, 15), 2))";
+    }
+
+    @Override
+    public String hashSumSql(String hash) {
+        return "SUM(CAST(" + hash + " AS DECIMAL(38, 0)))";
+    }
+
+    @Override
+    protected String moduloSql(String dividend, String divisor) {
+        return "(" + dividend + " % " + divisor + ")";
+    }
+
+    @Override
+    protected String prefixSql(String text, int length) {
+        return "SUBSTRING(" + text + ", 1, " + length + ")";
+    }
 }
