@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class ReadBuilder {
     /** Rows per fetch or keyset page unless set; large enough to amortise round trips, small enough for wide rows. */
-    public static final int DEFAULT_FETCH_SIZE = 1_000;
+    public static final int DEFAULT_FETCH_SIZE = 5_000;
     /** Heap one fetch or page may take unless set; fewer rows are fetched at once when rows are wide. */
     public static final long DEFAULT_FETCH_BYTES = 4L << 20;
 

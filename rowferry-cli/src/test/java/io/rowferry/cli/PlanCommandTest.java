@@ -44,7 +44,7 @@ class PlanCommandTest {
         assertThat(result.err()).isEmpty();
         String out = result.out();
         assertThat(field(out, "Source")).isEqualTo("table orders on " + source);
-        assertThat(field(out, "Read")).startsWith("keyset").contains("1,000 rows", "(ID)");
+        assertThat(field(out, "Read")).startsWith("keyset").contains("5,000 rows", "(ID)");
         assertThat(field(out, "Holds")).contains("nothing is held between pages");
         assertThat(field(out, "Target")).isEqualTo("table orders on " + target);
         assertThat(field(out, "Table")).startsWith("create");
