@@ -57,11 +57,6 @@ public final class AutoBulkSink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return delegate.acceptsCommitHook();
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         delegate.commitHook(hook);
     }

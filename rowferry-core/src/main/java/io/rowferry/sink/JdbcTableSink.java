@@ -137,11 +137,6 @@ public final class JdbcTableSink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return true;
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
     }

@@ -29,14 +29,9 @@ public interface RowSink extends AutoCloseable {
     void close();
 
     /**
-     * Whether this sink commits each batch in a database transaction that can carry a {@link CommitHook}; file sinks
-     * cannot.
+     * Statements to run in every batch's transaction before it commits. Database sinks support it; file sinks, which
+     * have no transaction, do not.
      */
-    default boolean acceptsCommitHook() {
-        return false;
-    }
-
-    /** Statements to run in every batch's transaction before it commits; only where {@link #acceptsCommitHook()}. */
     default void commitHook(CommitHook hook) {
         throw new UnsupportedOperationException(describe() + " does not commit in a database transaction");
     }

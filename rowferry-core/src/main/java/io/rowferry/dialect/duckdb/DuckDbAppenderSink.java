@@ -311,11 +311,6 @@ final class DuckDbAppenderSink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return true;
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
         inserts.commitHook(hook);

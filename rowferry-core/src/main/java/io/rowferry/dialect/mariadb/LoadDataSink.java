@@ -340,11 +340,6 @@ public abstract class LoadDataSink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return true;
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
         inserts.commitHook(hook);

@@ -247,11 +247,6 @@ public final class PostgresCopySink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return true;
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
     }

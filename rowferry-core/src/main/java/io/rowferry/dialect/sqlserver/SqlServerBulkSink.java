@@ -212,11 +212,6 @@ final class SqlServerBulkSink implements RowSink {
     }
 
     @Override
-    public boolean acceptsCommitHook() {
-        return true;
-    }
-
-    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
         inserts.commitHook(hook);
