@@ -107,13 +107,15 @@ public final class SplitPlanner {
         // A streaming statement: a full key read of a table just under the sample limit stays small anyway, but the
         // fallback read of every key after a poor sample must not be buffered by the driver.
         boolean autoCommit = connection.getAutoCommit();
-        try (PreparedStatement statement = prepared(dialect, connection, sql, plan);
-                ResultSet result = statement.executeQuery()) {
-            RowDecoder decoder = new RowDecoder(dialect, TableResolver.schemaOf(result.getMetaData()),
-                    plan.keyColumns().size());
-            while (result.next()) {
-                Row row = decoder.decode(result);
-                keys.add(row.values());
+        try (PreparedStatement statement = dialect.prepareStreamingRead(connection, sql, 10_000)) {
+            plan.filterValues().bind(statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                RowDecoder decoder = new RowDecoder(dialect, TableResolver.schemaOf(result.getMetaData()),
+                        plan.keyColumns().size());
+                while (result.next()) {
+                    Row row = decoder.decode(result);
+                    keys.add(row.values());
+                }
             }
         } finally {
             dialect.finishStreamingRead(connection);
@@ -123,13 +125,6 @@ public final class SplitPlanner {
             }
         }
         return keys.keys();
-    }
-
-    private static PreparedStatement prepared(Dialect dialect, Connection connection, String sql, ReadPlan plan)
-            throws SQLException {
-        PreparedStatement statement = dialect.prepareStreamingRead(connection, sql, 10_000);
-        plan.filterValues().bind(statement, 1);
-        return statement;
     }
 
     /**
