@@ -63,6 +63,8 @@ public final class CopyJob {
     private volatile long rowsBefore;
     /** A resumed export's durable length: the unfinished file is cut back to it and continued. */
     private volatile long resumeBytes;
+    /** The export file whose checkpoints are kept, or null: it is cut back to a checkpoint on resume and retry. */
+    private volatile io.rowferry.sink.file.ResumableFileSink resumableFile;
     private volatile ExecutorService pool;
     /** The target as the last finished lane's sink describes it (a bulk sink names its loader). */
     private volatile String targetDescription;
@@ -177,8 +179,8 @@ public final class CopyJob {
             List<SplitState> splits = state != null ? checkpointedSplits(state) : plannedSplits(plan);
             splitCount = splits.size();
             List<SplitState> open = splits.stream().filter(split -> !split.done()).toList();
-            if (resumeBytes > 0 && settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file) {
-                file.resumeAt(resumeBytes);
+            if (resumeBytes > 0) {
+                resumableFile.resumeAt(resumeBytes);
             }
             if (settings.consistent() && !open.isEmpty()) {
                 startSnapshot();
@@ -329,6 +331,7 @@ public final class CopyJob {
         if (settings.sharedSink()) {
             if (settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file && file.writesFile()) {
                 file.keepUnfinished();
+                resumableFile = file;
                 return new FileState(file.statePath());
             }
             return null;
@@ -478,8 +481,8 @@ public final class CopyJob {
             }
             throw e;
         }
-        if (settings.sharedSink() && settings.sinks().get() instanceof io.rowferry.sink.file.ResumableFileSink file) {
-            file.resumeAt(recorded.bytes()); // the retry continues the unfinished file from its last checkpoint
+        if (resumableFile != null) {
+            resumableFile.resumeAt(recorded.bytes()); // the retry continues the unfinished file from its last checkpoint
         }
         List<SplitState> reloaded = new ArrayList<>();
         for (SplitState split : splits) {
