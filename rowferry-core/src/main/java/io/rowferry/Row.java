@@ -11,11 +11,23 @@ import java.util.NoSuchElementException;
  *
  * <p>A row also carries an estimate of the heap it occupies ({@link #sizeBytes()}); the pipeline bounds
  * memory with it, so a 1-MB row is not counted like a 100-byte one.
+ *
+ * <p>A reader may hand a row over still in its source database's own encoding ({@link Encoded}): its values are
+ * decoded when first asked for, and a sink that writes into the same types can write the encoding unchanged
+ * instead (PostgreSQL's binary COPY, from one server to another). Either way the row reads as the same values.
  */
 public final class Row {
     private final RowSchema schema;
-    private final Object[] values;
+    /** Null until decoded, for a row made from an encoding; then the decoded values, never changed again. */
+    private Object[] values;
+    private final Encoded encoded;
     private final int sizeBytes;
+
+    /** A row as its source encoded it: decodes to the row's values, in column order. */
+    public interface Encoded {
+        /** The values, decoded; called at most once per row (and never when no value is asked for). */
+        Object[] decode();
+    }
 
     public Row(RowSchema schema, Object[] values) {
         this(schema, values, RowSize.estimate(values));
@@ -28,7 +40,42 @@ public final class Row {
         }
         this.schema = schema;
         this.values = values;
+        this.encoded = null;
         this.sizeBytes = sizeBytes;
+    }
+
+    private Row(RowSchema schema, Encoded encoded, int sizeBytes) {
+        this.schema = schema;
+        this.encoded = encoded;
+        this.sizeBytes = sizeBytes;
+    }
+
+    /**
+     * A row whose values are decoded from {@code encoded} when first read. Rows cross threads only through the
+     * copy's hand-off, which synchronizes, and are read by one thread at a time after it.
+     *
+     * @param sizeBytes the estimated heap of the encoding and the decoded values together
+     */
+    public static Row encoded(RowSchema schema, Encoded encoded, int sizeBytes) {
+        return new Row(schema, java.util.Objects.requireNonNull(encoded, "encoded"), sizeBytes);
+    }
+
+    /** The source's own encoding of this row, or null for a row made from values. */
+    public Encoded encoded() {
+        return encoded;
+    }
+
+    private Object[] decoded() {
+        Object[] decoded = values;
+        if (decoded == null) {
+            decoded = encoded.decode();
+            if (decoded.length != schema.size()) {
+                throw new IllegalStateException(
+                        "row decoded to " + decoded.length + " values but the schema has " + schema.size() + " columns");
+            }
+            values = decoded;
+        }
+        return decoded;
     }
 
     public RowSchema schema() {
@@ -36,17 +83,17 @@ public final class Row {
     }
 
     public int size() {
-        return values.length;
+        return schema.size();
     }
 
     /** The value at a zero-based position. */
     public Object get(int index) {
-        return values[index];
+        return decoded()[index];
     }
 
     /** The value of the named column (case-insensitive). */
     public Object get(String column) {
-        return values[indexOf(column)];
+        return decoded()[indexOf(column)];
     }
 
     public String getString(String column) {
@@ -69,12 +116,12 @@ public final class Row {
 
     /** A copy of the values; changing it does not change the row. */
     public Object[] values() {
-        return values.clone();
+        return decoded().clone();
     }
 
     /** A new row with one value replaced; rows themselves are immutable. */
     public Row with(String column, Object value) {
-        Object[] copy = values.clone();
+        Object[] copy = decoded().clone();
         copy[indexOf(column)] = value;
         return new Row(schema, copy);
     }
@@ -94,6 +141,6 @@ public final class Row {
 
     @Override
     public String toString() {
-        return Arrays.toString(values);
+        return Arrays.toString(decoded());
     }
 }

@@ -208,15 +208,19 @@ public interface Dialect {
     void abandonStreamingRead(java.sql.Statement statement) throws SQLException;
 
     /**
-     * Whether this database has a reader faster than the cursor for a whole (optionally filtered) table with
-     * these columns, {@link #openBulkRead}; decided when the read is planned, on a connection like the read's. False
+     * Whether this database has a reader faster than JDBC for a (optionally filtered) table with these columns
+     * (a keyset read's include its key), {@link #openBulkRead}; decided when the read is planned, on a connection like the read's. False
      * by default.
      */
     default boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
         return false;
     }
 
-    /** Opens the bulk reader of a cursor plan that {@link #canBulkRead} accepted (PostgreSQL: binary COPY TO STDOUT). */
+    /**
+     * Opens the bulk reader of a cursor or keyset plan that {@link #canBulkRead} accepted (PostgreSQL: binary COPY TO
+     * STDOUT, of the whole read or of each keyset page). The planner gives a keyset plan to it only when its filter
+     * and names hold no {@code ?} (the pages may carry their values as literals).
+     */
     default io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
         throw new UnsupportedOperationException(id() + " has no bulk reader");
     }

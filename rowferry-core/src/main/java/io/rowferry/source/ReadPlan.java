@@ -28,8 +28,8 @@ import java.util.List;
  * @param fetchBytes heap the rows of one fetch or page may take; the row count shrinks for wide rows
  * @param snapshot a shared snapshot every page of the read sees (see {@link io.rowferry.dialect.Dialect#joinSnapshot}),
  *     or null: each page sees what is committed when it runs
- * @param bulkRead whether a CURSOR read of a table goes through the dialect's bulk reader
- *     ({@link io.rowferry.dialect.Dialect#openBulkRead}, PostgreSQL's binary COPY) instead of a JDBC cursor
+ * @param bulkRead whether a CURSOR or KEYSET read of a table goes through the dialect's bulk reader
+ *     ({@link io.rowferry.dialect.Dialect#openBulkRead}, PostgreSQL's binary COPY) instead of JDBC
  */
 public record ReadPlan(
         Database database,
@@ -73,7 +73,8 @@ public record ReadPlan(
                 : database.dialect().selectSql(table, columns, combined);
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
                 keyBinders, combined, new FilterValues(allValues, allBinders), cursor, startAfter, endAt, fetchSize,
-                fetchBytes, snapshot, false); // a bulk read (COPY) takes no parameters: bounded reads use the cursor
+                fetchBytes, snapshot, bulkRead && strategy == ReadStrategy.KEYSET); // a bulk cursor read (one COPY)
+                // cannot bind the condition's values; bulk keyset pages write them into each page as literals
     }
 
     /** The same read inside a snapshot: every page sees the database as it was when the snapshot was taken. */
@@ -98,8 +99,8 @@ public record ReadPlan(
 
     /** The same plan with the bulk reader on or off (off: the JDBC cursor, e.g. to compare the two). */
     public ReadPlan withBulkRead(boolean bulk) {
-        if (bulk && (strategy != ReadStrategy.CURSOR || tableRef == null)) {
-            throw new IllegalArgumentException("only a cursor read of a table can use a bulk reader");
+        if (bulk && (strategy == ReadStrategy.OFFSET || tableRef == null)) {
+            throw new IllegalArgumentException("only a cursor or keyset read of a table can use a bulk reader");
         }
         return new ReadPlan(database, strategy, sourceName, tableRef, table, columnNames, columns, keyColumns, keyNames,
                 keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, snapshot, bulk);
@@ -109,7 +110,7 @@ public record ReadPlan(
     public RowReader open() {
         return switch (strategy) {
             case CURSOR -> bulkRead ? database.dialect().openBulkRead(this) : CursorReader.open(this);
-            case KEYSET -> new KeysetReader(this).start();
+            case KEYSET -> bulkRead ? database.dialect().openBulkRead(this) : new KeysetReader(this).start();
             case OFFSET -> new OffsetReader(this).start();
             case AUTO -> throw new IllegalStateException("a plan never keeps AUTO");
         };

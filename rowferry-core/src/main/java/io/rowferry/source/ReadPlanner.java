@@ -78,9 +78,11 @@ public final class ReadPlanner {
             }
             String cursorSql = strategy == ReadStrategy.CURSOR
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
-            boolean bulkRead = strategy == ReadStrategy.CURSOR && dialect.canBulkRead(connection,
-                    new io.rowferry.RowSchema(names.stream().map(n -> table.columns().column(table.columns().indexOf(n)))
-                            .toList()));
+            List<String> read = new ArrayList<>(names);
+            key.stream().filter(part -> !read.contains(part)).forEach(read::add); // keyset pages also read the key
+            boolean bulkRead = strategy != ReadStrategy.OFFSET && inlinable(spec.filter(), quoted, table.qualifiedName())
+                    && dialect.canBulkRead(connection, new io.rowferry.RowSchema(
+                            read.stream().map(n -> table.columns().column(table.columns().indexOf(n))).toList()));
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
                     names, quoted,
                     key.stream().map(dialect::quoteIdentifier).toList(), key, binders, spec.filter(), FilterValues.NONE,
@@ -106,6 +108,15 @@ public final class ReadPlanner {
         }
         return new ReadPlan(database, ReadStrategy.CURSOR, "query", null, null, null, null, List.of(), List.of(), List.of(),
                 null, FilterValues.NONE, query, null, null, spec.fetchSize(), spec.fetchBytes(), null, false);
+    }
+
+    /**
+     * Whether a bulk read's statement can hold its values as literals (COPY takes no parameters): no {@code ?} in
+     * the user's filter or the names, even quoted, where it could be mistaken for a placeholder.
+     */
+    private static boolean inlinable(String filter, List<String> quotedColumns, String table) {
+        return (filter == null || filter.indexOf('?') < 0) && table.indexOf('?') < 0
+                && quotedColumns.stream().noneMatch(column -> column.indexOf('?') >= 0);
     }
 
     private static void checkKeyLength(String what, Object[] values, List<String> key) {

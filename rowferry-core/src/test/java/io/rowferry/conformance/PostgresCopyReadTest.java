@@ -104,6 +104,37 @@ class PostgresCopyReadTest {
     }
 
     @Test
+    void keysetPagesByCopyGiveTheJdbcPagesValues() throws Exception {
+        DB.dropTable("copy_read_types");
+        DB.execute(TYPES_DDL, "INSERT INTO copy_read_types VALUES " + String.join(", ", TYPE_ROWS));
+        ReadPlan plan = Rowferry.read(DB.database()).table("copy_read_types").keyset().fetchSize(3).plan();
+        assertThat(assertSameRows(plan)).isEqualTo(TYPE_ROWS.size());
+        // a composite text key of awkward values, a range inside it, and a column subset without the key
+        DB.dropTable("copy_read_keys");
+        DB.execute("CREATE TABLE copy_read_keys (k1 text, k2 timestamptz, v int4, PRIMARY KEY (k1, k2))",
+                "INSERT INTO copy_read_keys SELECT CASE i % 4 WHEN 0 THEN 'it''s' WHEN 1 THEN 'back\\slash'"
+                        + " WHEN 2 THEN 'ünï ' ELSE '' END || (i % 50), TIMESTAMPTZ '2001-02-03 04:05:06.789012+00'"
+                        + " + i * INTERVAL '1.5 microseconds', i FROM generate_series(1, 3000) i");
+        assertThat(assertSameRows(Rowferry.read(DB.database()).table("copy_read_keys").keyset().fetchSize(97)
+                .plan())).isEqualTo(3_000);
+        Object[] after;
+        Object[] until;
+        try (RowReader reader = Rowferry.read(DB.database()).table("copy_read_keys").keyset().fetchSize(500).plan()
+                .open()) {
+            for (int i = 0; i < 700; i++) {
+                reader.next();
+            }
+            after = reader.lastKey();
+            for (int i = 0; i < 1_500; i++) {
+                reader.next();
+            }
+            until = reader.lastKey();
+        }
+        assertThat(assertSameRows(Rowferry.read(DB.database()).table("copy_read_keys").columns("v").keyset()
+                .startAfter(after).endAt(until).fetchSize(200).plan())).isEqualTo(1_500);
+    }
+
+    @Test
     void trickyRowsGiveTheCursorsValues() throws Exception {
         int rows = TrickyRows.create(DB, "copy_read_tricky");
         assertThat(assertSameRows(Rowferry.read(DB.database()).table("copy_read_tricky").cursor().plan()))
@@ -119,7 +150,7 @@ class PostgresCopyReadTest {
     }
 
     @Test
-    void tablesWithATypeWithoutDecoderAndKeysetReadsUseJdbc() throws Exception {
+    void tablesWithATypeWithoutDecoderAndFiltersWithAQuestionMarkUseJdbc() throws Exception {
         DB.dropTable("copy_read_interval");
         DB.execute("CREATE TABLE copy_read_interval (id int4 PRIMARY KEY, span interval)",
                 "INSERT INTO copy_read_interval VALUES (1, '1 day 02:00'), (2, NULL)");
@@ -129,9 +160,14 @@ class PostgresCopyReadTest {
         ReadPlan decodable = Rowferry.read(DB.database()).table("copy_read_interval").columns("id").cursor().plan();
         assertThat(decodable.bulkRead()).isTrue();
         assertThat(decodable.holds()).contains("COPY");
-        ReadPlan keyset = Rowferry.read(DB.database()).table("copy_read_interval").columns("id")
-                .strategy(ReadStrategy.KEYSET).plan();
+        ReadPlan keyset = Rowferry.read(DB.database()).table("copy_read_interval").strategy(ReadStrategy.KEYSET).plan();
         assertThat(keyset.bulkRead()).isFalse();
+        assertThat(readAll(keyset)).extracting(row -> row.get(1)).containsExactly("1 day 02:00:00", null);
+        ReadPlan withMark = Rowferry.read(DB.database()).table("copy_read_interval").columns("id")
+                .where("'?' <> 'x'").strategy(ReadStrategy.KEYSET).plan();
+        assertThat(withMark.bulkRead()).as("a ? in the filter keeps JDBC, whose placeholders it could be taken for")
+                .isFalse();
+        assertThat(readAll(withMark)).extracting(row -> row.get(0)).containsExactly(1, 2);
         assertThat(Rowferry.read(DB.database()).query("SELECT 1 AS one").plan().bulkRead()).isFalse();
     }
 

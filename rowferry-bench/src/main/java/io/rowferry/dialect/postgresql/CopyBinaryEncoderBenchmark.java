@@ -44,7 +44,7 @@ public class CopyBinaryEncoderBenchmark {
         FieldEncoder[] fields = SampleOrders.SCHEMA.columns().stream()
                 .map(FieldEncoder::forColumn)
                 .toArray(FieldEncoder[]::new);
-        encoder = new BinaryCopyEncoder(fields);
+        encoder = new BinaryCopyEncoder(fields, false);
         if (!BinaryCopyEncoder.covers(fields) || !encoder.accepts(batch)) {
             throw new IllegalStateException("the orders rows no longer go the binary COPY way");
         }

@@ -17,9 +17,15 @@ final class BinaryCopyEncoder {
     /** Per column: ask {@link FieldEncoder#needsText} about every value, or only about Strings, or never. */
     private final boolean[] askAlways;
     private final boolean[] askForStrings;
+    private final boolean tuplesPass;
 
-    BinaryCopyEncoder(FieldEncoder[] fields) {
+    /**
+     * @param tuplesPass whether rows still in a PostgreSQL source's binary encoding ({@link CopyTuple}) are written
+     *     as they are: the source columns have the target columns' binary formats
+     */
+    BinaryCopyEncoder(FieldEncoder[] fields, boolean tuplesPass) {
         this.fields = fields;
+        this.tuplesPass = tuplesPass;
         this.askAlways = new boolean[fields.length];
         this.askForStrings = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -41,6 +47,9 @@ final class BinaryCopyEncoder {
     /** Whether every value of the batch can be written in binary (none must reach the server as text). */
     boolean accepts(List<Row> batch) {
         for (Row row : batch) {
+            if (passes(row)) {
+                continue; // a source tuple of the same formats holds only binary values
+            }
             for (int i = 0; i < fields.length; i++) {
                 Object value = row.get(i);
                 boolean ask = askAlways[i] || (askForStrings[i] && value instanceof String);
@@ -58,7 +67,18 @@ final class BinaryCopyEncoder {
         out.writeInt(0); // no header extension
     }
 
-    void writeRow(Row row, CopyBuffer out) throws SQLException {
+    /** Whether the row goes out as the source tuple it still is, undecoded. */
+    private boolean passes(Row row) {
+        return tuplesPass && row.encoded() instanceof CopyTuple tuple && tuple.exact();
+    }
+
+    /** Writes one row; true when it went out as its source tuple. */
+    boolean writeRow(Row row, CopyBuffer out) throws SQLException {
+        if (passes(row)) {
+            CopyTuple tuple = (CopyTuple) row.encoded();
+            out.writeBytes(tuple.bytes(), tuple.offset(), tuple.length());
+            return true;
+        }
         out.writeShort(fields.length);
         for (int i = 0; i < fields.length; i++) {
             Object value = row.get(i);
@@ -72,6 +92,7 @@ final class BinaryCopyEncoder {
                 throw e.at(i, value);
             }
         }
+        return false;
     }
 
     void writeTrailer(CopyBuffer out) throws SQLException {

@@ -21,22 +21,20 @@ import org.slf4j.LoggerFactory;
  * (https://www.postgresql.org/docs/current/sql-copy.html, "Binary Format"). {@link CopyOut#readFromCopy()} hands
  * over one CopyData message at a time (the server sends one per row), so the read is bounded like a cursor's: the
  * server waits on the socket when the reader does. Closed early, it cancels the COPY and closes its connection.
+ * Rows stay in the server's encoding until a value is asked for ({@link CopyTuple}).
  *
  * <p>Only columns whose types {@link FieldDecoder} knows are read this way; the planner decides that up front
  * ({@link #canRead}) and reads any other table with the cursor.
  */
 final class CopyOutReader implements RowReader {
     private static final Logger LOG = LoggerFactory.getLogger(CopyOutReader.class);
-    /** "PGCOPY\n\377\r\n\0": the signature binary COPY data starts with. */
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private final ReadPlan plan;
     private final Connection connection;
     private RowSchema schema;
     private FieldDecoder[] decoders;
     private CopyOut copy;
-    private byte[] buffer = new byte[0];
-    private int position;
+    private BinaryCopyStream tuples;
     private boolean closed;
 
     private CopyOutReader(ReadPlan plan) {
@@ -52,6 +50,19 @@ final class CopyOutReader implements RowReader {
             }
         }
         return !columns.columns().isEmpty();
+    }
+
+    /** The decoders of {@code schema}'s columns; fails when one has none (the planner should have seen it). */
+    static FieldDecoder[] decodersOf(RowSchema schema) {
+        FieldDecoder[] decoders = new FieldDecoder[schema.size()];
+        for (int i = 0; i < decoders.length; i++) {
+            decoders[i] = FieldDecoder.forType(schema.column(i).typeName());
+            if (decoders[i] == null) {
+                throw new IllegalStateException("no binary decoder for column " + schema.column(i)
+                        + "; the planner should have chosen the cursor");
+            }
+        }
+        return decoders;
     }
 
     static CopyOutReader open(ReadPlan plan) {
@@ -73,35 +84,10 @@ final class CopyOutReader implements RowReader {
         try (PreparedStatement describe = connection.prepareStatement(plan.cursorSql())) {
             schema = TableResolver.schemaOf(describe.getMetaData());
         }
-        decoders = new FieldDecoder[schema.size()];
-        for (int i = 0; i < decoders.length; i++) {
-            decoders[i] = FieldDecoder.forType(schema.column(i).typeName());
-            if (decoders[i] == null) {
-                throw new IllegalStateException("no binary decoder for column " + schema.column(i)
-                        + "; the planner should have chosen the cursor");
-            }
-        }
+        decoders = decodersOf(schema);
         copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("COPY (" + plan.cursorSql() + ") TO STDOUT (FORMAT binary)");
-        readHeader();
-    }
-
-    private void readHeader() throws SQLException {
-        require(SIGNATURE.length + 8);
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (buffer[position + i] != SIGNATURE[i]) {
-                throw new SQLException("binary COPY data does not start with the PGCOPY signature");
-            }
-        }
-        position += SIGNATURE.length;
-        int flags = int32();
-        if ((flags & 0xFFFF_0000) != 0) {
-            // bit 16 means OIDs follow; the high bits are critical flags a reader must refuse to ignore
-            throw new SQLException("binary COPY header has flags " + Integer.toHexString(flags) + " this reader does not know");
-        }
-        int extension = int32();
-        require(extension);
-        position += extension;
+        tuples = new BinaryCopyStream(copy, decoders.length);
     }
 
     @Override
@@ -114,57 +100,12 @@ final class CopyOutReader implements RowReader {
         if (closed) {
             return null;
         }
-        require(2);
-        int fields = (short) FieldDecoder.INT16.get(buffer, position);
-        position += 2;
-        if (fields == -1) { // the trailer
-            while (copy.readFromCopy() != null) {
-                // nothing follows the trailer; reading to the end completes the COPY
-            }
+        BinaryCopyStream.Tuple tuple = tuples.next();
+        if (tuple == null) {
             close();
             return null;
         }
-        if (fields != decoders.length) {
-            throw new SQLException("binary COPY row has " + fields + " fields, expected " + decoders.length);
-        }
-        Object[] values = new Object[fields];
-        for (int i = 0; i < fields; i++) {
-            require(4);
-            int length = int32();
-            if (length < 0) {
-                continue; // NULL
-            }
-            require(length);
-            values[i] = decoders[i].decode(buffer, position, length);
-            position += length;
-        }
-        return new Row(schema, values);
-    }
-
-    private int int32() {
-        int value = (int) FieldDecoder.INT32.get(buffer, position);
-        position += 4;
-        return value;
-    }
-
-    /** Makes sure {@code count} unread bytes are in the buffer, taking further CopyData messages as needed. */
-    private void require(int count) throws SQLException {
-        while (buffer.length - position < count) {
-            byte[] next = copy.readFromCopy();
-            if (next == null) {
-                throw new SQLException("binary COPY data ended in the middle of a row");
-            }
-            int left = buffer.length - position;
-            if (left == 0) {
-                buffer = next; // the usual case: a row is one message
-            } else {
-                byte[] joined = new byte[left + next.length];
-                System.arraycopy(buffer, position, joined, 0, left);
-                System.arraycopy(next, 0, joined, left, next.length);
-                buffer = joined;
-            }
-            position = 0;
-        }
+        return Row.encoded(schema, new CopyTuple(tuple, decoders), CopyTuple.sizeBytes(tuple, decoders.length));
     }
 
     @Override

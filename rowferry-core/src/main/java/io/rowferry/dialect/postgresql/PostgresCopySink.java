@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * unknown types, and batches holding a value the server must parse itself: a String for a non-text column. A
  * zone-less {@code LocalDateTime} for a {@code timestamptz} column is taken as UTC, as INSERTs take it.
  *
+ * <p><b>From PostgreSQL.</b> Rows a PostgreSQL source read with binary COPY still hold the source's encoding
+ * ({@link CopyTuple}); where every source column has the binary format of its target column (same type, or
+ * varchar/text/bpchar alike) such a row is written as those bytes, never decoded: server to server, as
+ * {@code COPY ... TO STDOUT | COPY ... FROM STDIN} would. Rows a transform or a lossy-value check changed are
+ * encoded from their values.
+ *
  * <p><b>Values.</b> Other Java types than the column's are converted only exactly (see {@link FieldEncoder});
  * fractions of microseconds are rounded half up, as pgjdbc rounds INSERT parameters. A value that cannot be
  * converted exactly, or text containing U+0000 (PostgreSQL text cannot hold it), fails the batch with a
@@ -63,6 +69,7 @@ public final class PostgresCopySink implements RowSink {
     private CopyIn activeCopy;
     private long binaryBatches;
     private long textBatches;
+    private long rowsPassedThrough;
 
     /** How rows of one source schema are copied: encoders per column and the two COPY statements. */
     private record Plan(List<Column> columns, BinaryCopyEncoder binary, TextCopyEncoder text, String binarySql,
@@ -126,7 +133,11 @@ public final class PostgresCopySink implements RowSink {
         }
         String copy = "COPY " + target.qualifiedName() + " (" + String.join(", ", mapping.quotedNames())
                 + ") FROM STDIN";
-        BinaryCopyEncoder binary = textOnly.isEmpty() ? new BinaryCopyEncoder(fields) : null;
+        boolean tuplesPass = true;
+        for (int i = 0; i < fields.length; i++) {
+            tuplesPass &= CopyTuple.sameFormat(schema.column(i).typeName(), mapping.columns().get(i).typeName());
+        }
+        BinaryCopyEncoder binary = textOnly.isEmpty() ? new BinaryCopyEncoder(fields, tuplesPass) : null;
         if (binary == null) {
             LOG.debug("COPY into {} uses the text format: no binary encoder for {}", target.name(), textOnly);
         }
@@ -145,6 +156,7 @@ public final class PostgresCopySink implements RowSink {
         boolean binary = plan.binary() != null && plan.binary().accepts(batch);
         Row current = null;
         long copied;
+        long passedInBatch = 0;
         try {
             CopyIn copy = copyManager.copyIn(binary ? plan.binarySql() : plan.textSql());
             activeCopy = copy;
@@ -153,7 +165,9 @@ public final class PostgresCopySink implements RowSink {
                 plan.binary().writeHeader(buffer);
                 for (Row row : batch) {
                     current = row;
-                    plan.binary().writeRow(row, buffer);
+                    if (plan.binary().writeRow(row, buffer)) {
+                        passedInBatch++;
+                    }
                 }
                 plan.binary().writeTrailer(buffer);
             } else {
@@ -184,6 +198,7 @@ public final class PostgresCopySink implements RowSink {
                     + database.describe() + " reported " + copied + " rows for a batch of " + batch.size()
                     + "; the batch was rolled back");
         }
+        rowsPassedThrough += passedInBatch;
         if (binary) {
             binaryBatches++;
         } else {
@@ -261,6 +276,11 @@ public final class PostgresCopySink implements RowSink {
     /** Batches written in the binary format so far. */
     long binaryBatches() {
         return binaryBatches;
+    }
+
+    /** Rows written as the PostgreSQL source sent them, without decoding, so far. */
+    long rowsPassedThrough() {
+        return rowsPassedThrough;
     }
 
     /** Batches written in the text format so far. */

@@ -145,7 +145,7 @@ public class PostgresDialect extends AbstractDialect {
 
     /**
      * Binary {@code COPY (SELECT ...) TO STDOUT} when every column has a binary decoder and the connections are
-     * pgjdbc's (a pool's wrappers must unwrap to them): see {@link CopyOutReader}.
+     * pgjdbc's (a pool's wrappers must unwrap to them): see {@link CopyOutReader} and {@link CopyKeysetReader}.
      */
     @Override
     public boolean canBulkRead(Connection connection, io.rowferry.RowSchema columns) throws SQLException {
@@ -154,7 +154,7 @@ public class PostgresDialect extends AbstractDialect {
 
     @Override
     public io.rowferry.source.RowReader openBulkRead(io.rowferry.source.ReadPlan plan) {
-        return CopyOutReader.open(plan);
+        return plan.strategy() == io.rowferry.ReadStrategy.KEYSET ? CopyKeysetReader.open(plan) : CopyOutReader.open(plan);
     }
 
     @Override

@@ -597,6 +597,53 @@ class PostgresCopySinkTest {
         assertThat(target.awaitNoRowferrySessions()).isZero();
     }
 
+    @Test
+    void rowsReadByCopyGoUndecodedIntoColumnsOfTheSameFormats() throws Exception {
+        String columns = " (id int4 PRIMARY KEY, b bool, i8 int8, f8 float8, n numeric, n2 numeric(12,2), t text,"
+                + " vc varchar(10), c char(5), by bytea, d date, ts timestamp, tsz timestamptz, u uuid, j json, jb jsonb)";
+        DB.dropTable("rf_pgcopy_pass_source");
+        DB.execute("CREATE TABLE rf_pgcopy_pass_source" + columns,
+                "INSERT INTO rf_pgcopy_pass_source SELECT i, i % 3 = 0, i * 1000000007::int8, i / 7.0, i / 3.0, i / 4.0,"
+                        + " repeat('x', i % 50) || E'\\t\\n\\\\' || i, 'v' || i, 'c' || (i % 10), decode(md5(i::text), 'hex'),"
+                        + " DATE '2000-01-01' + i, TIMESTAMP '2000-01-01' + i * INTERVAL '1.000001 second',"
+                        + " TIMESTAMPTZ '2000-01-01 00:00+00' - i * INTERVAL '1 day', md5(i::text)::uuid,"
+                        + " ('{\"i\": ' || i || '}')::json, ('{\"b\": 1, \"a\": ' || i || '}')::jsonb"
+                        + " FROM generate_series(1, 2500) i",
+                "INSERT INTO rf_pgcopy_pass_source (id) VALUES (0)", // every other column NULL
+                "INSERT INTO rf_pgcopy_pass_source VALUES (-1, false, -9223372036854775808, 'NaN', 'NaN', -0.01, '',"
+                        + " '', ' ', '\\x', '-infinity', 'infinity', '-infinity', '00000000-0000-0000-0000-000000000000',"
+                        + " 'null', '[]')");
+        // the same types (varchar and text alike); then one column of another format, which needs every row decoded
+        for (String variant : List.of(columns.replace("t text", "t varchar(100)"), columns.replace("id int4", "id int8"))) {
+            String target = "rf_pgcopy_pass_target";
+            DB.dropTable(target);
+            DB.execute("CREATE TABLE " + target + variant);
+            PostgresCopySink sink = new PostgresCopySink(DB.database(), TableRef.parse(target));
+            try (io.rowferry.source.RowReader reader = io.rowferry.Rowferry.read(DB.database())
+                    .table("rf_pgcopy_pass_source").keyset().fetchSize(300).plan().open()) {
+                sink.open(reader.schema());
+                List<Row> batch = new ArrayList<>();
+                Row row;
+                while ((row = reader.next()) != null) {
+                    batch.add(row);
+                    if (batch.size() == 700) {
+                        sink.write(batch);
+                        batch.clear();
+                    }
+                }
+                sink.write(batch);
+                sink.finish();
+            } finally {
+                sink.close();
+            }
+            boolean same = variant.contains("id int4");
+            assertThat(sink.rowsPassedThrough()).as(variant).isEqualTo(same ? 2_502 : 0);
+            assertThat(DB.count(target)).isEqualTo(2_502);
+            assertThat(DB.queryLong("SELECT COUNT(*) FROM rf_pgcopy_pass_source src FULL JOIN " + target
+                    + " tgt ON src.id = tgt.id WHERE src::text IS DISTINCT FROM tgt::text")).as(variant).isZero();
+        }
+    }
+
     private static String fingerprint(TestDatabase db, String table) throws SQLException {
         try (Connection connection = db.adminConnection();
                 ResultSet result = connection.createStatement().executeQuery("SELECT COUNT(*), SUM(id), SUM(customer),"
