@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code rowferry plan}: what {@code rowferry copy} with the same options would do, without writing anything: the
@@ -61,7 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
             "      --to jdbc:mariadb://127.0.0.1:3306/shop --create"
         })
 final class PlanCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INDENT = "            ";
 
     @ParentCommand
@@ -124,7 +122,7 @@ final class PlanCommand implements Callable<Integer> {
             throw failure;
         }
         if (output == OutputOptions.Format.JSON) {
-            main.out.println(JSON.writeValueAsString(json(plan)));
+            main.out.println(Json.write(json(plan)));
         } else {
             printText(plan);
         }
@@ -321,7 +319,7 @@ final class PlanCommand implements Callable<Integer> {
         fields.put("errorKind", ExitCodes.kindOf(failure).name());
         fields.put("exitCode", ExitCodes.exitCodeOf(failure));
         fields.put("message", ExitCodes.maskedMessageOf(failure, main.secrets));
-        main.out.println(JSON.writeValueAsString(fields));
+        main.out.println(Json.write(fields));
         main.out.flush();
     }
 }

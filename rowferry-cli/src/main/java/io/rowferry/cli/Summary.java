@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The report at the end of a copy or export: one line on stderr, or with {@code --output json} one JSON object
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * here: {@link ExitCodes} prints its one error line.
  */
 final class Summary {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Main main;
     private final String command;
@@ -80,7 +78,7 @@ final class Summary {
             fields.put("splits", result.splits());
             fields.put("retries", result.retries());
             fields.put("rowsBefore", result.rowsBefore());
-            jsonStream.println(JSON.writeValueAsString(fields));
+            jsonStream.println(Json.write(fields));
             jsonStream.flush();
             return;
         }
@@ -140,7 +138,7 @@ final class Summary {
         fields.put("errorKind", ExitCodes.kindOf(failure).name());
         fields.put("exitCode", ExitCodes.exitCodeOf(failure));
         fields.put("message", ExitCodes.maskedMessageOf(failure, main.secrets));
-        jsonStream.println(JSON.writeValueAsString(fields));
+        jsonStream.println(Json.write(fields));
         jsonStream.flush();
     }
 

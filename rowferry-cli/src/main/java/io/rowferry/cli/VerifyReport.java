@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code rowferry verify} prints on stdout: one line when the tables are identical; otherwise a line with the
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * one error line).
  */
 final class VerifyReport {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Main main;
     private final boolean json;
@@ -55,7 +53,7 @@ final class VerifyReport {
             fields.put("rowsHashed", result.rowsHashed());
             fields.put("rowsComparedInJava", result.rowsComparedInJava());
             fields.put("elapsedSeconds", Figures.seconds(result.elapsed()));
-            main.out.println(JSON.writeValueAsString(fields));
+            main.out.println(Json.write(fields));
             main.out.flush();
             return;
         }
@@ -99,7 +97,7 @@ final class VerifyReport {
         fields.put("errorKind", ExitCodes.kindOf(failure).name());
         fields.put("exitCode", ExitCodes.exitCodeOf(failure));
         fields.put("message", ExitCodes.maskedMessageOf(failure, main.secrets));
-        main.out.println(JSON.writeValueAsString(fields));
+        main.out.println(Json.write(fields));
         main.out.flush();
     }
 
