@@ -21,6 +21,10 @@ public final class VerifyBuilder {
     public static final int DEFAULT_MAX_DIFFS = 100;
     /** A bucket with at most this many rows on either side is compared row by row instead of being split. */
     public static final int DEFAULT_LEAF_ROWS = 1_000;
+    /** Connections per side for the first pass unless set. */
+    public static final int DEFAULT_PARALLEL = 2;
+    /** The most connections per side: the first pass is split by the 16 buckets of one hex digit. */
+    public static final int MAX_PARALLEL = 16;
 
     private Database source;
     private String sourceTable;
@@ -31,6 +35,8 @@ public final class VerifyBuilder {
     private String filter;
     private int maxDiffs = DEFAULT_MAX_DIFFS;
     private int leafRows = DEFAULT_LEAF_ROWS;
+    private int parallel = DEFAULT_PARALLEL;
+    private java.util.function.Consumer<VerifyProgress> progress;
 
     VerifyBuilder() {}
 
@@ -78,12 +84,28 @@ public final class VerifyBuilder {
         return this;
     }
 
+    /**
+     * Connections per side for the first pass (1 to {@value #MAX_PARALLEL}): each hashes the rows of a share of the
+     * buckets, at the same time as the others, so that a database that runs one query on one core can use several.
+     * Each share scans the table once. Default {@value #DEFAULT_PARALLEL}.
+     */
+    public VerifyBuilder parallel(int connections) {
+        this.parallel = connections;
+        return this;
+    }
+
+    /** Told what the verification is doing, from its own threads, as each part of a pass ends. */
+    public VerifyBuilder progress(java.util.function.Consumer<VerifyProgress> listener) {
+        this.progress = listener;
+        return this;
+    }
+
     /** Compares the two tables. */
     public VerifyResult run() {
         if (source == null || target == null) {
             throw new RowferryException(ErrorKind.USAGE, "a verification needs a source and a target table");
         }
         return TableVerifier.run(new VerifySpec(source, sourceTable, target, targetTable, key, columns, filter,
-                maxDiffs, leafRows));
+                maxDiffs, leafRows, parallel, progress));
     }
 }

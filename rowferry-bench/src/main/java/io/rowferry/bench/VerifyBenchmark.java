@@ -68,7 +68,7 @@ public final class VerifyBenchmark {
 
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         for (String name : List.of("count(*) PostgreSQL", "count(*) MariaDB", "count(*) both at once",
-                "verify, identical", "verify, 100 differences")) {
+                "verify, identical, 1 connection per side", "verify, identical", "verify, 100 differences")) {
             seconds.put(name, new ArrayList<>());
         }
         for (int run = 1; run <= runs; run++) {
@@ -80,6 +80,10 @@ public final class VerifyBenchmark {
                 pg.join();
             }));
             VerifyResult[] same = new VerifyResult[1];
+            // the same work on one connection per side: what the default --parallel gains
+            seconds.get("verify, identical, 1 connection per side").add(time(() -> same[0] = Rowferry.verify()
+                    .source(postgres, OrdersTable.NAME).target(mariadb, OrdersTable.NAME).parallel(1).run()));
+            check(same[0].identical(), "identical tables reported different: " + same[0]);
             seconds.get("verify, identical").add(time(() -> same[0] = Rowferry.verify()
                     .source(postgres, OrdersTable.NAME).target(mariadb, OrdersTable.NAME).run()));
             check(same[0].identical(), "identical tables reported different: " + same[0]);

@@ -81,6 +81,17 @@ final class VerifyCommand implements Callable<Integer> {
             description = "List at most N keys of each kind (missing, extra, changed); all are counted.")
     int maxDiffs;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + VerifyBuilder.DEFAULT_PARALLEL,
+            description = "Connections per side for the first pass, which hashes every row: each hashes a share of"
+                    + " the buckets at the same time (1 to " + VerifyBuilder.MAX_PARALLEL + ").")
+    int parallel;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            converter = LowerCaseEnum.ProgressModes.class, completionCandidates = LowerCaseEnum.ProgressModes.class,
+            description = "Progress on stderr: ${COMPLETION-CANDIDATES}. auto shows a live line when stderr is a"
+                    + " terminal and CI is unset; always also writes a plain line every 10 s to logs.")
+    ProgressMode progress;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             converter = LowerCaseEnum.OutputFormats.class, completionCandidates = LowerCaseEnum.OutputFormats.class,
             description = "The report: ${COMPLETION-CANDIDATES}. json writes one object on stdout.")
@@ -91,9 +102,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (maxDiffs < 0) {
             throw new ParameterException(spec.commandLine(), "--max-diffs must be 0 or more, was " + maxDiffs);
         }
+        if (parallel < 1 || parallel > VerifyBuilder.MAX_PARALLEL) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be 1 to " + VerifyBuilder.MAX_PARALLEL
+                    + ", was " + parallel);
+        }
         VerifyReport report = new VerifyReport(main, output == OutputOptions.Format.JSON);
         VerifyResult result;
-        try {
+        try (VerifyProgressLine line = new VerifyProgressLine(main.err, progress.display(main.err, main.environment))) {
             Database source = from.database(main);
             Database target = to.database(main);
             String targetName = targetTable == null ? table : targetTable;
@@ -101,8 +116,12 @@ final class VerifyCommand implements Callable<Integer> {
                     + target.describe());
             VerifyBuilder verify = Rowferry.verify().source(source, table).target(target, targetName)
                     .key(key.toArray(String[]::new)).columns(columns.toArray(String[]::new)).where(where)
-                    .maxDiffs(maxDiffs);
-            result = verify.run();
+                    .maxDiffs(maxDiffs).parallel(parallel).progress(line);
+            try {
+                result = verify.run();
+            } finally {
+                line.close();
+            }
         } catch (RuntimeException failure) {
             report.failed(failure);
             throw failure;

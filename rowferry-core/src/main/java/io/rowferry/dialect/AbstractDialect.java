@@ -543,14 +543,16 @@ public abstract class AbstractDialect implements Dialect {
     public String bucketAggregateSql(BucketQuery query) {
         return "SELECT rf_bucket, COUNT(*), " + hashSumSql("rf_hash") + " FROM (SELECT "
                 + bucketSql(query, query.prefixLength()) + " AS rf_bucket, " + hash60Sql(query.rowText())
-                + " AS rf_hash FROM " + query.table() + bucketConditionSql(query, query.prefixLength() - 1)
+                + " AS rf_hash FROM " + query.table()
+                + bucketConditionSql(query, query.parentLength() > 0 ? query.parentLength() : query.prefixLength() - 1)
                 + ") rf_rows GROUP BY rf_bucket";
     }
 
     @Override
     public String bucketRowsSql(BucketQuery query, List<String> keyColumns) {
         return "SELECT " + query.keyText() + ", " + hash60Sql(query.rowText()) + ", " + String.join(", ", keyColumns)
-                + " FROM " + query.table() + bucketConditionSql(query, query.prefixLength());
+                + " FROM " + query.table()
+                + bucketConditionSql(query, query.parentLength() > 0 ? query.parentLength() : query.prefixLength());
     }
 
     // ---- connection and statement setup ----

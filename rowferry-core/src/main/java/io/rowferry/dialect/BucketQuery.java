@@ -15,9 +15,18 @@ package io.rowferry.dialect;
  *     rows of buckets, of the same length); 0: every row
  * @param integerKey the quoted key column when the key is one integer column on both sides: buckets are then the key
  *     modulo 16^prefixLength (named by the remainder), not digits of an MD5; null otherwise
+ * @param parentLength the digits of the buckets the placeholders name; 0: one digit fewer than {@code prefixLength}
+ *     for the aggregate, as many for the rows of buckets. A first pass split over several connections restricts each
+ *     to some of the 16 one-digit buckets, so that its few placeholders cover a share of the table.
  */
 public record BucketQuery(String table, String keyText, String rowText, String filter, int prefixLength,
-        int parentBuckets, String integerKey) {
+        int parentBuckets, String integerKey, int parentLength) {
+
+    /** Placeholders naming buckets of the default length. */
+    public BucketQuery(String table, String keyText, String rowText, String filter, int prefixLength,
+            int parentBuckets, String integerKey) {
+        this(table, keyText, rowText, filter, prefixLength, parentBuckets, integerKey, 0);
+    }
 
     /** Buckets by the MD5 of the key text. */
     public BucketQuery(String table, String keyText, String rowText, String filter, int prefixLength,

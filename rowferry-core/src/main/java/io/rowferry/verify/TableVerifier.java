@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * key texts and row hashes of its rows are read from both sides and merged, and the rows whose hashes differ are read
  * whole and compared value by value ({@link ValueComparison}).
  *
- * <p>Both sides work at the same time, each on a thread and connection of its own. Memory is bounded: at most 65,536
- * buckets per pass, {@value #LEAF_ROWS_PER_READ} rows per read of bucket rows, {@value #FETCH_BATCH} whole rows at a
+ * <p>Both sides work at the same time, each on a thread and connection of its own; the first pass, which hashes every
+ * row, is split by the 16 one-digit buckets into {@link VerifySpec#parallel()} shares per side, each on a connection
+ * of its own, since a database evaluates one query on one core. Memory is bounded: at most 65,536 buckets per pass, {@value #LEAF_ROWS_PER_READ} rows per read of bucket rows, {@value #FETCH_BATCH} whole rows at a
  * time, and {@code maxDiffs} reported keys of each kind.
  */
 public final class TableVerifier {
@@ -41,6 +42,8 @@ public final class TableVerifier {
     static final int BUCKETS_PER_QUERY = 500;
     static final int LEAF_ROWS_PER_READ = 20_000;
     static final int FETCH_BATCH = 200;
+    /** The first pass is split by the buckets of one digit, so into at most 16 shares. */
+    static final int MAX_PARALLEL = 16;
 
     private final VerifySpec spec;
     private final VerifySide source;
@@ -57,9 +60,17 @@ public final class TableVerifier {
     private long bucketsCompared;
     private long rowsHashed;
     private long rowsComparedInJava;
+    private final long started;
+    private final java.util.concurrent.atomic.AtomicInteger sharesDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong sourceHashed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong targetHashed = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String phase = "hashing";
+    private volatile int totalShares = 2;
+    private volatile long differingBuckets;
 
-    private TableVerifier(VerifySpec spec, VerifySide[] sides, ExecutorService pool) {
+    private TableVerifier(VerifySpec spec, VerifySide[] sides, ExecutorService pool, long started) {
         this.spec = spec;
+        this.started = started;
         this.source = sides[0];
         this.target = sides[1];
         this.pool = pool;
@@ -73,18 +84,22 @@ public final class TableVerifier {
         if (spec.maxDiffs() < 0) {
             throw new RowferryException(ErrorKind.USAGE, "max diffs must be 0 or more, was " + spec.maxDiffs());
         }
+        if (spec.parallel() < 1 || spec.parallel() > MAX_PARALLEL) {
+            throw new RowferryException(ErrorKind.USAGE, "parallel must be 1 to " + MAX_PARALLEL + " connections, was "
+                    + spec.parallel());
+        }
         if (spec.leafRows() < 1) {
             throw new RowferryException(ErrorKind.USAGE, "leaf rows must be at least 1, was " + spec.leafRows());
         }
         long started = System.nanoTime();
         VerifySide[] sides = SidePlanner.plan(spec);
-        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(2 * spec.parallel(), runnable -> {
             Thread thread = new Thread(runnable, "rowferry-verify");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return new TableVerifier(spec, sides, pool).verify(started);
+            return new TableVerifier(spec, sides, pool, started).verify();
         } finally {
             pool.shutdownNow();
             sides[0].close();
@@ -92,14 +107,16 @@ public final class TableVerifier {
         }
     }
 
-    private VerifyResult verify(long started) {
+    private VerifyResult verify() {
         int digits = firstDigits(estimatedRows());
         LOG.debug("verifying {} against {} in buckets of {} hex digits", source.describe(), target.describe(), digits);
-        List<Map<String, BucketStats>> first = both(side -> side.aggregate(digits, List.of()));
+        List<Map<String, BucketStats>> first = firstPass(digits);
         sourceRows = first.get(0).values().stream().mapToLong(BucketStats::rows).sum();
         targetRows = first.get(1).values().stream().mapToLong(BucketStats::rows).sum();
         List<String> deeper = compare(digits, first.get(0), first.get(1));
         for (int length = digits + 1; !deeper.isEmpty(); length++) {
+            phase = "splitting";
+            report();
             List<String> next = new ArrayList<>();
             for (int from = 0; from < deeper.size(); from += BUCKETS_PER_QUERY) {
                 List<String> parents = deeper.subList(from, Math.min(deeper.size(), from + BUCKETS_PER_QUERY));
@@ -109,9 +126,101 @@ public final class TableVerifier {
             }
             deeper = next;
         }
+        phase = "done";
+        report();
         return new VerifyResult(sourceRows, targetRows, missingCount, extraCount, changedCount, missing.sorted(),
                 extra.sorted(), changed.sorted(),
                 bucketsCompared, rowsHashed, rowsComparedInJava, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Every row's bucket and hash, on both sides: with {@link VerifySpec#parallel()} above 1, each side's rows are
+     * split by their one-digit bucket into that many shares, each hashed on a connection of its own, all at once.
+     * A share restricts its scan to its one-digit buckets, so each connection scans the table but hashes only its
+     * share of the rows.
+     */
+    private List<Map<String, BucketStats>> firstPass(int digits) {
+        int shares = digits >= 2 ? Math.min(spec.parallel(), MAX_PARALLEL) : 1;
+        totalShares = 2 * shares;
+        report();
+        if (shares == 1) {
+            return both(side -> {
+                Map<String, BucketStats> stats = side.aggregate(digits, List.of());
+                shareDone(side, stats);
+                return stats;
+            });
+        }
+        List<VerifySide> opened = new ArrayList<>();
+        List<Future<Map<String, BucketStats>>> work = new ArrayList<>();
+        try {
+            for (int share = 0; share < shares; share++) {
+                List<String> parents = topBuckets(share, shares);
+                for (VerifySide side : List.of(source, target)) {
+                    VerifySide connection = side;
+                    if (share > 0) {
+                        connection = side.another();
+                        opened.add(connection);
+                    }
+                    VerifySide worker = connection;
+                    work.add(pool.submit(() -> {
+                        Map<String, BucketStats> stats = worker.aggregate(digits, parents, 1);
+                        shareDone(side, stats);
+                        return stats;
+                    }));
+                }
+            }
+            Map<String, BucketStats> sourceStats = new java.util.HashMap<>();
+            Map<String, BucketStats> targetStats = new java.util.HashMap<>();
+            for (int i = 0; i < work.size(); i++) {
+                (i % 2 == 0 ? sourceStats : targetStats).putAll(await(work.get(i)));
+            }
+            return List.of(sourceStats, targetStats);
+        } catch (RuntimeException e) {
+            work.forEach(future -> future.cancel(true));
+            throw e;
+        } finally {
+            opened.forEach(VerifySide::close);
+        }
+    }
+
+    /**
+     * The one-digit buckets of a share: hex digits, or for integer keys the remainders modulo 16, negative ones too
+     * (the remainder of a negative key is negative on every database here).
+     */
+    private List<String> topBuckets(int share, int shares) {
+        List<String> names = new ArrayList<>();
+        for (int digit = share; digit < 16; digit += shares) {
+            if (source.integerBuckets()) {
+                names.add(Integer.toString(digit));
+                if (digit > 0) {
+                    names.add(Integer.toString(-digit));
+                }
+            } else {
+                names.add(Integer.toHexString(digit));
+            }
+        }
+        return names;
+    }
+
+    private void shareDone(VerifySide side, Map<String, BucketStats> stats) {
+        long rows = stats.values().stream().mapToLong(BucketStats::rows).sum();
+        (side == source ? sourceHashed : targetHashed).addAndGet(rows);
+        sharesDone.incrementAndGet();
+        report();
+    }
+
+    /** Tells the progress listener where the verification is; a failing listener does not stop it. */
+    private void report() {
+        if (spec.progress() == null) {
+            return;
+        }
+        try {
+            spec.progress().accept(new io.rowferry.VerifyProgress(phase, sharesDone.get(), totalShares,
+                    sourceHashed.get(), targetHashed.get(), differingBuckets,
+                    Duration.ofNanos(System.nanoTime() - started)));
+        } catch (RuntimeException e) {
+            LOG.debug("progress listener failed", e);
+        }
     }
 
     /** The source's row count as its statistics say, or counted where it has none. */
@@ -145,6 +254,7 @@ public final class TableVerifier {
             if (a.equals(b)) {
                 continue;
             }
+            differingBuckets++;
             long weight = Math.max(a.rows(), b.rows());
             if (weight > spec.leafRows() && digits < source.maxDigits()) {
                 split.add(name);
@@ -166,6 +276,8 @@ public final class TableVerifier {
 
     /** Merges the rows of some buckets by key text: missing, extra, and rows whose hashes differ. */
     private void compareRows(int digits, List<String> buckets) {
+        phase = "comparing";
+        report();
         List<List<LeafRow>> rows = both(side -> side.rows(digits, buckets));
         List<LeafRow> a = rows.get(0);
         List<LeafRow> b = rows.get(1);

@@ -79,6 +79,35 @@ final class VerifySide implements AutoCloseable {
         }
     }
 
+    /** The same side on a connection of its own, for a share of a pass run at the same time as this one's. */
+    private VerifySide(VerifySide other) {
+        this.name = other.name;
+        this.database = other.database;
+        this.dialect = other.dialect;
+        this.table = other.table;
+        this.tableRef = other.tableRef;
+        this.describedTable = other.describedTable;
+        this.columns = other.columns;
+        this.types = other.types;
+        this.filter = other.filter;
+        this.keyColumns = other.keyColumns;
+        this.keyText = other.keyText;
+        this.rowText = other.rowText;
+        this.integerKey = other.integerKey;
+        this.connection = database.connect();
+        try {
+            dialect.prepareVerify(connection);
+        } catch (SQLException e) {
+            close();
+            throw database.failure("cannot prepare the verification of table " + describedTable, e);
+        }
+    }
+
+    /** Another connection to this side's table, with the same SQL. */
+    VerifySide another() {
+        return new VerifySide(this);
+    }
+
     String describe() {
         return "table " + describedTable + " on " + database.describe();
     }
@@ -123,8 +152,16 @@ final class VerifySide implements AutoCloseable {
 
     /** Row count and hash sum per bucket of {@code prefixLength} digits, within the parents (none: every row). */
     Map<String, BucketStats> aggregate(int prefixLength, List<String> parents) {
-        String sql = dialect.bucketAggregateSql(
-                new BucketQuery(table, keyText, rowText, filter, prefixLength, parents.size(), integerKey));
+        return aggregate(prefixLength, parents, 0);
+    }
+
+    /**
+     * Row count and hash sum per bucket of {@code prefixLength} digits, within the parents of {@code parentLength}
+     * digits (0: one fewer than {@code prefixLength}).
+     */
+    Map<String, BucketStats> aggregate(int prefixLength, List<String> parents, int parentLength) {
+        String sql = dialect.bucketAggregateSql(new BucketQuery(table, keyText, rowText, filter, prefixLength,
+                parents.size(), integerKey, parentLength));
         Map<String, BucketStats> buckets = new HashMap<>();
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -245,6 +282,11 @@ final class VerifySide implements AutoCloseable {
                 statement.setString(i + 1, values.get(i));
             }
         }
+    }
+
+    /** Whether buckets are key remainders (named by a number) rather than MD5 digits. */
+    boolean integerBuckets() {
+        return integerKey != null;
     }
 
     /** The most digits a bucket name can have: 32 hex digits of an MD5, or 16^15 as the largest modulus. */

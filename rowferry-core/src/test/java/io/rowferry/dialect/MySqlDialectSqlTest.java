@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowferry.TableRef;
 import io.rowferry.dialect.mysql.MySqlDialect;
+import io.rowferry.schema.SqlType;
 import org.junit.jupiter.api.Test;
 
 class MySqlDialectSqlTest extends DialectSqlContract {
@@ -140,47 +141,44 @@ class MySqlDialectSqlTest extends DialectSqlContract {
     @Override
     void canonicalTextsForVerification() {
         assertThat(canonicalTexts()).containsExactly(
-                "CASE WHEN CAST(`v` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM"
-                + "(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(`v` AS CHAR CHARACTER SET utf8mb4) COLLATE "
-                + "utf8mb4_bin)) ELSE CAST(`v` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END",
-                "DATE_FORMAT(`v`, '%Y-%m-%d %H:%i:%s.%f')",
+                "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM `v`))",
+                "`v`",
                 "CAST(`v` + 0 AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin",
                 "LOWER(HEX(`v`))",
                 "RTRIM(`v`)");
+    }
+
+    /** DATETIME and TIMESTAMP print their declared fraction digits; the canonical text has six. */
+    @Test
+    void datetimeFractionsPaddedToSix() {
+        assertThat(dialect.canonicalTextSql("`v`", SqlType.sized(SqlType.Kind.TIMESTAMP, 3)))
+                .isEqualTo("CONCAT(`v`, '000')");
+        assertThat(dialect.canonicalTextSql("`v`", SqlType.sized(SqlType.Kind.TIMESTAMP, 0)))
+                .isEqualTo("CONCAT(`v`, '.000000')");
+        assertThat(dialect.canonicalTextSql("`v`", SqlType.decimal(10, 0))).isEqualTo("`v`");
     }
 
     @Test
     @Override
     void bucketAggregateForVerification() {
         assertThat(dialect.bucketAggregateSql(ordersBuckets(4, 2, false))).isEqualTo(
-                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(MD5(CONVERT(CONCAT(COALESCE(C"
-                + "ONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), "
-                + "'|') USING utf8mb4)), 1, 4) AS rf_bucket, CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(CONCAT(COALE"
-                + "SCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '"
-                + "~'), '|'), COALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`c"
-                + "ustomer` USING utf8mb4)), '~'), CONCAT(COALESCE(CONVERT(CASE WHEN CAST(`total` AS CHAR CHA"
-                + "RACTER SET utf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILI"
-                + "NG '0' FROM CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`t"
-                + "otal` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4), '~'), '|')) U"
-                + "SING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED) AS rf_hash FROM `sales`.`orders` WHERE (total"
-                + " > 100) AND SUBSTR(MD5(CONVERT(CONCAT(COALESCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf"
-                + "8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), '|') USING utf8mb4)), 1, 3) IN (?, ?)) rf_"
-                + "rows GROUP BY rf_bucket");
+                "SELECT rf_bucket, COUNT(*), SUM(rf_hash) FROM (SELECT SUBSTR(MD5(CONVERT(CONCAT(COALESCE(`id`, '"
+                + "~'), '|') USING utf8mb4)), 1, 4) AS rf_bucket, CAST(CONV(LEFT(MD5(CONVERT(CONCAT(COALESCE(`id`, "
+                + "'~'), '|', COALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`custome"
+                + "r` USING utf8mb4)), '~'), COALESCE(TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM `total`)), '~')"
+                + ", '|') USING utf8mb4)), 15), 16, 10) AS UNSIGNED) AS rf_hash FROM `sales`.`orders` WHERE (total "
+                + "> 100) AND SUBSTR(MD5(CONVERT(CONCAT(COALESCE(`id`, '~'), '|') USING utf8mb4)), 1, 3) IN (?, ?))"
+                + " rf_rows GROUP BY rf_bucket");
     }
 
     @Test
     @Override
     void bucketRowsForVerification() {
         assertThat(dialect.bucketRowsSql(ordersBuckets(3, 2, true), quoted("id"))).isEqualTo(
-                "SELECT CONCAT(COALESCE(CONVERT(CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bi"
-                + "n USING utf8mb4), '~'), '|'), CAST(CONV(SUBSTR(MD5(CONVERT(CONCAT(CONCAT(COALESCE(CONVERT("
-                + "CAST(`id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin USING utf8mb4), '~'), '|'), C"
-                + "OALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`customer` USI"
-                + "NG utf8mb4)), '~'), CONCAT(COALESCE(CONVERT(CASE WHEN CAST(`total` AS CHAR CHARACTER SET u"
-                + "tf8mb4) COLLATE utf8mb4_bin LIKE '%.%' THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM "
-                + "CAST(`total` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin)) ELSE CAST(`total` AS CHA"
-                + "R CHARACTER SET utf8mb4) COLLATE utf8mb4_bin END USING utf8mb4), '~'), '|')) USING utf8mb4"
-                + ")), 1, 15), 16, 10) AS UNSIGNED), `id` FROM `sales`.`orders` WHERE (total > 100) AND MOD(`"
-                + "id`, 4096) IN (?, ?)");
+                "SELECT CONCAT(COALESCE(`id`, '~'), '|'), CAST(CONV(LEFT(MD5(CONVERT(CONCAT(COALESCE(`id`, '~'), "
+                + "'|', COALESCE(CONCAT(CHAR_LENGTH(CONVERT(`customer` USING utf8mb4)), ':', CONVERT(`customer` USI"
+                + "NG utf8mb4)), '~'), COALESCE(TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM `total`)), '~'), '|')"
+                + " USING utf8mb4)), 15), 16, 10) AS UNSIGNED), `id` FROM `sales`.`orders` WHERE (total > 100) AND "
+                + "MOD(`id`, 4096) IN (?, ?)");
     }
 }

@@ -144,4 +144,14 @@ public class MySqlDialect extends MariaDbDialect {
     public boolean bulkIsFaster() {
         return true;
     }
+
+    /**
+     * MySQL can refuse to concatenate texts of two collations of one character set ("Illegal mix of collations"),
+     * where MariaDB converts: each text field is converted to utf8mb4, whose default collation they then share.
+     */
+    @Override
+    protected String fieldSql(String text) {
+        String utf8 = "CONVERT(" + text + " USING utf8mb4)";
+        return "COALESCE(CONCAT(CHAR_LENGTH(" + utf8 + "), ':', " + utf8 + "), '~')";
+    }
 }
