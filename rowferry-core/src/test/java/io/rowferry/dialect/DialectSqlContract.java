@@ -85,6 +85,29 @@ abstract class DialectSqlContract {
                 parents, integerBuckets ? dialect.quoteIdentifier("id") : null);
     }
 
+    /**
+     * A share of a first pass split over several connections: its buckets have the pass's length but its
+     * placeholders name one-digit buckets, in the aggregate and in the rows of buckets alike, by MD5 or by modulo.
+     */
+    @Test
+    void aShareOfTheFirstPassIsNamedByOneDigitBuckets() {
+        AbstractDialect sql = (AbstractDialect) dialect;
+        for (boolean integerBuckets : List.of(false, true)) {
+            BucketQuery pass = ordersBuckets(3, 3, integerBuckets);
+            BucketQuery share = new BucketQuery(pass.table(), pass.keyText(), pass.rowText(), pass.filter(),
+                    pass.prefixLength(), pass.parentBuckets(), pass.integerKey(), 1);
+            String shareCondition = sql.bucketSql(share, 1) + " IN (?, ?, ?)";
+            assertThat(dialect.bucketAggregateSql(share))
+                    .contains(sql.bucketSql(share, 3) + " AS rf_bucket")
+                    .contains(shareCondition)
+                    .isEqualTo(dialect.bucketAggregateSql(pass).replace(sql.bucketSql(pass, 2) + " IN (", 
+                            sql.bucketSql(pass, 1) + " IN ("));
+            assertThat(dialect.bucketRowsSql(share, quoted("id"))).contains(shareCondition)
+                    .isEqualTo(dialect.bucketRowsSql(pass, quoted("id")).replace(sql.bucketSql(pass, 3) + " IN (",
+                            sql.bucketSql(pass, 1) + " IN ("));
+        }
+    }
+
     List<String> quoted(String... names) {
         return Stream.of(names).map(dialect::quoteIdentifier).toList();
     }
