@@ -18,14 +18,18 @@ import java.util.NoSuchElementException;
  */
 public final class Row {
     private final RowSchema schema;
-    /** Null until decoded, for a row made from an encoding; then the decoded values, never changed again. */
-    private Object[] values;
+    /**
+     * Null until decoded, for a row made from an encoding; then the decoded values, never changed again. Volatile so
+     * that a row handed to another thread without synchronization still reads as complete values, as a row made
+     * from values (final fields) does.
+     */
+    private volatile Object[] values;
     private final Encoded encoded;
     private final int sizeBytes;
 
     /** A row as its source encoded it: decodes to the row's values, in column order. */
     public interface Encoded {
-        /** The values, decoded; called at most once per row (and never when no value is asked for). */
+        /** The values, decoded; called when a value is first asked for (never, when none is). */
         Object[] decode();
     }
 
@@ -51,8 +55,8 @@ public final class Row {
     }
 
     /**
-     * A row whose values are decoded from {@code encoded} when first read. Rows cross threads only through the
-     * copy's hand-off, which synchronizes, and are read by one thread at a time after it.
+     * A row whose values are decoded from {@code encoded} when first read (by whichever thread reads first; two
+     * threads reading at once may both decode, to equal values).
      *
      * @param sizeBytes the estimated heap of the encoding and the decoded values together
      */
