@@ -60,6 +60,8 @@ final class CopyLane {
     private final AtomicInteger readersRunning = new AtomicInteger();
     private final long[] committed;
     private volatile boolean cancelled;
+    /** Whether readers decode rows still in their source's encoding (see {@link RowSink#writesEncoded}). */
+    private boolean decodeOnReaders = true;
     private final java.util.concurrent.atomic.AtomicLong laneRead = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong laneWritten = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong laneDropped = new java.util.concurrent.atomic.AtomicLong();
@@ -101,9 +103,14 @@ final class CopyLane {
             for (Split split : splits) {
                 streams.add(new RowStream(split.plan()));
             }
+            RowSchema schema = streams.get(0).schema();
             for (Writer writer : writers) {
-                writer.open(streams.get(0).schema());
+                writer.open(schema);
             }
+            // Rows the writers would decode anyway are decoded by the readers, in parallel with writing; set before
+            // the readers start, which makes it visible to them.
+            decodeOnReaders = transform != null || writers.stream().anyMatch(writer -> !writer.sink.writesEncoded(schema)
+                    || (writer.guards != null && writer.guards.checksAny(schema)));
             startReaders(streams);
             streams.clear(); // the readers own them now
             for (Writer writer : writers.subList(1, writers.size())) {
@@ -357,6 +364,9 @@ final class CopyLane {
             long bytes = 0;
             Row row;
             while ((row = rows.nextRow()) != null) {
+                if (decodeOnReaders) {
+                    row.decode();
+                }
                 chunk.add(row);
                 if (keys) {
                     chunkKeys.add(rows.lastKey());

@@ -69,6 +69,11 @@ public final class Row {
         return encoded;
     }
 
+    /** Decodes a row made from an encoding now, on the calling thread (nothing for a row made from values). */
+    void decode() {
+        decoded();
+    }
+
     private Object[] decoded() {
         Object[] decoded = values;
         if (decoded == null) {

@@ -668,8 +668,25 @@ public abstract class AbstractDialect implements Dialect {
         return switch (type) {
             case Types.BIT, Types.BOOLEAN -> target.precision() > 1 ? nullSafe(type, PreparedStatement::setObject)
                     : nullSafe(type, (ps, i, v) -> ps.setBoolean(i, toBoolean(v)));
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
-                nullSafe(type, (ps, i, v) -> ps.setObject(i, v instanceof Boolean b ? (b ? 1 : 0) : v));
+            // The typed setters where the value's class says which: setObject is the same by the JDBC spec, but some
+            // drivers find the setter by trying every codec they have (MariaDB Connector/J's trySetWithCodec: about a
+            // tenth of a PostgreSQL → MariaDB copy's CPU)
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> nullSafe(type, (ps, i, v) -> {
+                if (v instanceof Long number) {
+                    ps.setLong(i, number);
+                } else if (v instanceof Integer number) {
+                    ps.setInt(i, number);
+                } else {
+                    ps.setObject(i, v instanceof Boolean b ? (b ? 1 : 0) : v);
+                }
+            });
+            case Types.DECIMAL, Types.NUMERIC -> nullSafe(type, (ps, i, v) -> {
+                if (v instanceof java.math.BigDecimal number) {
+                    ps.setBigDecimal(i, number);
+                } else {
+                    ps.setObject(i, v);
+                }
+            });
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
                     Types.CLOB, Types.NCLOB -> nullSafe(type, (ps, i, v) -> {
                         if (v instanceof String s) {

@@ -67,6 +67,11 @@ public final class AutoBulkSink implements RowSink {
     }
 
     @Override
+    public boolean writesEncoded(RowSchema schema) {
+        return delegate.writesEncoded(schema);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

@@ -44,6 +44,15 @@ public interface RowSink extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Whether this sink, once open, writes rows of {@code schema} that are still in their source's encoding
+     * ({@link Row#encoded()}) without decoding them (PostgreSQL's COPY, from PostgreSQL into the same types). When
+     * it does not, a copy decodes rows on its reader threads, beside the writer, rather than leaving it to the writer.
+     */
+    default boolean writesEncoded(RowSchema schema) {
+        return false;
+    }
+
     /** The target, for messages (credentials masked). */
     String describe();
 }

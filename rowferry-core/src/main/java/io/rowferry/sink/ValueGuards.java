@@ -60,6 +60,11 @@ public final class ValueGuards {
         this.source = source != null && source.valuesMatchDeclaredTypes() ? source : null;
     }
 
+    /** Whether any value of rows of {@code schema} is checked (else {@link #admit} returns every row as it is). */
+    public boolean checksAny(RowSchema schema) {
+        return guards.computeIfAbsent(schema, this::guardsFor).columns().length > 0;
+    }
+
     /** The row as it may be written: the same row, or one with the nearest values; or throws (policy FAIL). */
     public Row admit(Row row) {
         Checks checks = guards.computeIfAbsent(row.schema(), this::guardsFor);

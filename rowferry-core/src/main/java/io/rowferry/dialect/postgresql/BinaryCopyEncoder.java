@@ -67,6 +67,11 @@ final class BinaryCopyEncoder {
         out.writeInt(0); // no header extension
     }
 
+    /** Whether rows still in a PostgreSQL source's encoding are written as they are. */
+    boolean tuplesPass() {
+        return tuplesPass;
+    }
+
     /** Whether the row goes out as the source tuple it still is, undecoded. */
     private boolean passes(Row row) {
         return tuplesPass && row.encoded() instanceof CopyTuple tuple && tuple.exact();

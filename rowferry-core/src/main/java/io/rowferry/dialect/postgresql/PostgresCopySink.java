@@ -262,6 +262,12 @@ public final class PostgresCopySink implements RowSink {
     }
 
     @Override
+    public boolean writesEncoded(RowSchema schema) {
+        Plan plan = planFor(schema);
+        return plan.binary() != null && plan.binary().tuplesPass();
+    }
+
+    @Override
     public void commitHook(CommitHook hook) {
         this.commitHook = hook;
     }
