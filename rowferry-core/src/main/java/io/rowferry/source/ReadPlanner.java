@@ -80,7 +80,8 @@ public final class ReadPlanner {
                     ? dialect.selectSql(table.qualifiedName(), quoted, spec.filter()) : null;
             List<String> read = new ArrayList<>(names);
             key.stream().filter(part -> !read.contains(part)).forEach(read::add); // keyset pages also read the key
-            boolean bulkRead = strategy != ReadStrategy.OFFSET && inlinable(spec.filter(), quoted, table.qualifiedName())
+            boolean bulkRead = (strategy == ReadStrategy.CURSOR
+                            || strategy == ReadStrategy.KEYSET && inlinable(spec.filter(), read, table.qualifiedName()))
                     && dialect.canBulkRead(connection, new io.rowferry.RowSchema(
                             read.stream().map(n -> table.columns().column(table.columns().indexOf(n))).toList()));
             return new ReadPlan(database, strategy, "table " + table.table(), table.table(), table.qualifiedName(),
@@ -111,12 +112,13 @@ public final class ReadPlanner {
     }
 
     /**
-     * Whether a bulk read's statement can hold its values as literals (COPY takes no parameters): no {@code ?} in
-     * the user's filter or the names, even quoted, where it could be mistaken for a placeholder.
+     * Whether a bulk keyset read's pages can hold their values as literals (COPY takes no parameters): no {@code ?}
+     * in the user's filter or the names, even quoted, where it could be mistaken for a placeholder. (A bulk cursor
+     * read has no values to put in: its statement is the user's filter as it is.)
      */
-    private static boolean inlinable(String filter, List<String> quotedColumns, String table) {
+    private static boolean inlinable(String filter, List<String> columns, String table) {
         return (filter == null || filter.indexOf('?') < 0) && table.indexOf('?') < 0
-                && quotedColumns.stream().noneMatch(column -> column.indexOf('?') >= 0);
+                && columns.stream().noneMatch(column -> column.indexOf('?') >= 0);
     }
 
     private static void checkKeyLength(String what, Object[] values, List<String> key) {

@@ -150,7 +150,7 @@ class PostgresCopyReadTest {
     }
 
     @Test
-    void tablesWithATypeWithoutDecoderAndFiltersWithAQuestionMarkUseJdbc() throws Exception {
+    void tablesWithATypeWithoutDecoderAndKeysetFiltersWithAQuestionMarkUseJdbc() throws Exception {
         DB.dropTable("copy_read_interval");
         DB.execute("CREATE TABLE copy_read_interval (id int4 PRIMARY KEY, span interval)",
                 "INSERT INTO copy_read_interval VALUES (1, '1 day 02:00'), (2, NULL)");
@@ -168,6 +168,10 @@ class PostgresCopyReadTest {
         assertThat(withMark.bulkRead()).as("a ? in the filter keeps JDBC, whose placeholders it could be taken for")
                 .isFalse();
         assertThat(readAll(withMark)).extracting(row -> row.get(0)).containsExactly(1, 2);
+        ReadPlan cursorWithMark = Rowferry.read(DB.database()).table("copy_read_interval").columns("id")
+                .where("'?' <> 'x'").cursor().plan();
+        assertThat(cursorWithMark.bulkRead()).as("a COPY of the whole read puts no values into its statement").isTrue();
+        assertThat(readAll(cursorWithMark)).extracting(row -> row.get(0)).containsExactlyInAnyOrder(1, 2);
         assertThat(Rowferry.read(DB.database()).query("SELECT 1 AS one").plan().bulkRead()).isFalse();
     }
 
