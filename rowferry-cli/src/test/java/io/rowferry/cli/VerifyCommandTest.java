@@ -53,6 +53,30 @@ class VerifyCommandTest {
     }
 
     @Test
+    void progressAlwaysPrintsAPlainLineAtEachPassAndNeverOtherwise() {
+        String source = Fixtures.h2Orders(dir, ROWS);
+        String target = Fixtures.sqliteOrders(dir);
+        assertThat(Cli.run("copy", "--from", source, "--table", "orders", "--to", target).exitCode()).isZero();
+        Fixtures.execute(target, "UPDATE orders SET note = 'changed' WHERE id = 9");
+
+        Cli.Result shown = Cli.run("verify", "--from", source, "--to", target, "--table", "orders",
+                "--progress", "always");
+        assertThat(shown.exitCode()).as(shown.err()).isEqualTo(10);
+        java.util.List<String> progress = shown.errLines().stream()
+                .filter(line -> line.startsWith("rowferry: progress: ")).toList();
+        assertThat(progress).as(shown.err()).isNotEmpty();
+        assertThat(progress.get(0)).startsWith("rowferry: progress: hashing every row: ");
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("comparing rows of differing buckets"));
+        assertThat(shown.err()).doesNotContain("\r").doesNotContain("\033");
+        assertThat(shown.out()).startsWith("different: 0 missing in the target, 0 extra in the target, 1 changed;");
+
+        Cli.Result quiet = Cli.run("verify", "--from", source, "--to", target, "--table", "orders",
+                "--progress", "never");
+        assertThat(quiet.exitCode()).isEqualTo(10);
+        assertThat(quiet.err()).doesNotContain("progress");
+    }
+
+    @Test
     void aMissingTargetTableIsOneLineWithExitFive() {
         String source = Fixtures.h2Orders(dir, 10);
         String target = Fixtures.sqlite(dir, "empty");
