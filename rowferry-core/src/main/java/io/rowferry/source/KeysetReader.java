@@ -5,7 +5,6 @@ import io.rowferry.dialect.PageQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,23 +22,13 @@ final class KeysetReader extends PagedReader {
         super(plan);
     }
 
-    private List<String> selected() {
-        List<String> columns = new ArrayList<>(plan.columns());
-        for (String key : plan.keyColumns()) {
-            if (!columns.contains(key)) {
-                columns.add(key); // key columns the user did not select come after the selected ones
-            }
-        }
-        return columns;
-    }
-
     @Override
     protected String pageSql(int limit) {
         if (lastKey == null && plan.startAfter() != null) {
             lastKey = plan.startAfter().clone();
         }
         KeysetSql sql = dialect.keysetPageSql(
-                new PageQuery(plan.table(), selected(), plan.keyColumns(), plan.filter(), lastKey != null, limit,
+                new PageQuery(plan.table(), plan.pageColumns(), plan.keyColumns(), plan.filter(), lastKey != null, limit,
                         plan.endAt() != null));
         parameterKeyIndexes = sql.parameterKeyIndexes();
         upperKeyIndexes = sql.upperKeyIndexes();
@@ -67,7 +56,7 @@ final class KeysetReader extends PagedReader {
     @Override
     protected void afterRow(ResultSet resultSet, RowDecoder decoder) throws SQLException {
         if (keyPositions == null) {
-            List<String> columns = selected();
+            List<String> columns = plan.pageColumns();
             keyPositions = plan.keyColumns().stream().mapToInt(columns::indexOf).toArray();
         }
         Object[] key = new Object[keyPositions.length];

@@ -106,6 +106,20 @@ public record ReadPlan(
                 keyBinders, filter, filterValues, cursorSql, startAfter, endAt, fetchSize, fetchBytes, snapshot, bulk);
     }
 
+    /**
+     * The quoted columns a keyset page selects: the rows' columns, then the key columns not among them (read to
+     * page by, not part of the rows).
+     */
+    public List<String> pageColumns() {
+        java.util.List<String> selected = new java.util.ArrayList<>(columns);
+        for (String key : keyColumns) {
+            if (!selected.contains(key)) {
+                selected.add(key);
+            }
+        }
+        return selected;
+    }
+
     /** Opens a reader that follows this plan. */
     public RowReader open() {
         return switch (strategy) {

@@ -15,17 +15,19 @@ final class BinaryCopyStream {
 
     private final CopyOut copy;
     private final int fields;
+    private final FieldDecoder[] decoders;
     private byte[] buffer = new byte[0];
     private int position;
     private boolean ended;
 
-    /** One tuple: {@code length} bytes at {@code offset} of {@code bytes} (field count, then each field). */
-    record Tuple(byte[] bytes, int offset, int length) {}
-
-    /** Reads the header of {@code copy}, whose tuples must have {@code fields} fields. */
-    BinaryCopyStream(CopyOut copy, int fields) throws SQLException {
+    /**
+     * Reads the header of {@code copy}, whose tuples must have {@code fields} fields; {@code decoders} decode the
+     * first of them, the row's columns (see {@link CopyTuple}).
+     */
+    BinaryCopyStream(CopyOut copy, int fields, FieldDecoder[] decoders) throws SQLException {
         this.copy = copy;
         this.fields = fields;
+        this.decoders = decoders;
         require(SIGNATURE.length + 8);
         for (int i = 0; i < SIGNATURE.length; i++) {
             if (buffer[position + i] != SIGNATURE[i]) {
@@ -46,7 +48,7 @@ final class BinaryCopyStream {
     }
 
     /** The next tuple, or null after the trailer (then the COPY has completed). */
-    Tuple next() throws SQLException {
+    CopyTuple next() throws SQLException {
         if (ended) {
             return null;
         }
@@ -72,7 +74,7 @@ final class BinaryCopyStream {
                 length += fieldLength;
             }
         }
-        Tuple tuple = new Tuple(buffer, position, length);
+        CopyTuple tuple = new CopyTuple(buffer, position, length, decoders);
         position += length;
         return tuple;
     }

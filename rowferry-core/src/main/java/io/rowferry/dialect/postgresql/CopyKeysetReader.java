@@ -16,8 +16,6 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keyset pages read with binary {@code COPY (SELECT ... WHERE key > last ORDER BY key LIMIT n) TO STDOUT}: the
@@ -31,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * the filter and the names hold no {@code ?}, so every {@code ?} in a page's statement is a placeholder.
  */
 final class CopyKeysetReader implements RowReader {
-    private static final Logger LOG = LoggerFactory.getLogger(CopyKeysetReader.class);
-
     private final ReadPlan plan;
     private final Connection connection;
     private final List<String> selected;
@@ -51,22 +47,11 @@ final class CopyKeysetReader implements RowReader {
 
     private CopyKeysetReader(ReadPlan plan) {
         this.plan = plan;
-        this.selected = selected(plan);
+        this.selected = plan.pageColumns();
         this.keyPositions = plan.keyColumns().stream().mapToInt(selected::indexOf).toArray();
         this.limit = plan.fetchSize();
         this.lastKey = plan.startAfter() == null ? null : plan.startAfter().clone();
         this.connection = plan.database().connect();
-    }
-
-    /** The selected columns, then the key columns not among them (read to page by, not part of the rows). */
-    static List<String> selected(ReadPlan plan) {
-        List<String> columns = new ArrayList<>(plan.columns());
-        for (String key : plan.keyColumns()) {
-            if (!columns.contains(key)) {
-                columns.add(key);
-            }
-        }
-        return columns;
     }
 
     static CopyKeysetReader open(ReadPlan plan) {
@@ -115,7 +100,7 @@ final class CopyKeysetReader implements RowReader {
     private void openPage(KeysetSql page) throws SQLException {
         String sql = inline(page.sql(), literals(page));
         copy = copyManager.copyOut("COPY (" + sql + ") TO STDOUT (FORMAT binary)");
-        tuples = new BinaryCopyStream(copy, selected.size());
+        tuples = new BinaryCopyStream(copy, selected.size(), decoders);
         rowsInPage = 0;
     }
 
@@ -192,16 +177,15 @@ final class CopyKeysetReader implements RowReader {
                 }
                 openPage(pageSql());
             }
-            BinaryCopyStream.Tuple tuple = tuples.next();
+            CopyTuple tuple = tuples.next();
             if (tuple != null) {
                 rowsInPage++;
-                CopyTuple encoded = new CopyTuple(tuple, decoders);
                 Object[] key = new Object[keyPositions.length];
                 for (int k = 0; k < key.length; k++) {
-                    key[k] = encoded.field(keyPositions[k], keyDecoders[k]);
+                    key[k] = tuple.field(keyPositions[k], keyDecoders[k]);
                 }
                 lastKey = key;
-                return Row.encoded(schema, encoded, CopyTuple.sizeBytes(tuple, selected.size()));
+                return Row.encoded(schema, tuple, tuple.sizeBytes());
             }
             tuples = null;
             copy = null;
@@ -212,28 +196,9 @@ final class CopyKeysetReader implements RowReader {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (copy != null && copy.isActive()) {
-                copy.cancelCopy(); // otherwise closing would read the rest of the page
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("cancelling the COPY of {} failed: {}", plan.sourceName(), e.toString());
-        }
-        try {
-            if (plan.snapshot() != null && !connection.isClosed()) {
-                connection.rollback(); // ends the read-only snapshot transaction
-            }
-        } catch (SQLException e) {
-            LOG.debug("ending the snapshot of {} failed: {}", plan.sourceName(), e.toString());
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("closing the connection of {} failed: {}", plan.sourceName(), e.toString());
+        if (!closed) {
+            closed = true;
+            CopyOutReader.end(copy, connection, plan.snapshot() != null, plan.sourceName());
         }
     }
 }

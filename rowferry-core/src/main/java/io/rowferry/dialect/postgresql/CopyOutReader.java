@@ -87,7 +87,7 @@ final class CopyOutReader implements RowReader {
         decoders = decodersOf(schema);
         copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("COPY (" + plan.cursorSql() + ") TO STDOUT (FORMAT binary)");
-        tuples = new BinaryCopyStream(copy, decoders.length);
+        tuples = new BinaryCopyStream(copy, decoders.length, decoders);
     }
 
     @Override
@@ -100,32 +100,45 @@ final class CopyOutReader implements RowReader {
         if (closed) {
             return null;
         }
-        BinaryCopyStream.Tuple tuple = tuples.next();
+        CopyTuple tuple = tuples.next();
         if (tuple == null) {
             close();
             return null;
         }
-        return Row.encoded(schema, new CopyTuple(tuple, decoders), CopyTuple.sizeBytes(tuple, decoders.length));
+        return Row.encoded(schema, tuple, tuple.sizeBytes());
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            closed = true;
+            end(copy, connection, false, plan.sourceName());
         }
-        closed = true;
+    }
+
+    /**
+     * Ends a read by COPY, failures only logged: cancels a COPY still running (otherwise closing would have to read
+     * the rest of it), rolls back the read's transaction when it has one (a shared snapshot), closes the connection.
+     */
+    static void end(CopyOut copy, Connection connection, boolean inTransaction, String sourceName) {
         try {
             if (copy != null && copy.isActive()) {
-                // stops the server's COPY: otherwise closing would have to read the rest of the table
                 copy.cancelCopy();
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("cancelling the COPY of {} failed: {}", plan.sourceName(), e.toString());
+            LOG.debug("cancelling the COPY of {} failed: {}", sourceName, e.toString());
+        }
+        try {
+            if (inTransaction && !connection.isClosed()) {
+                connection.rollback(); // read-only: ends the snapshot's transaction
+            }
+        } catch (SQLException e) {
+            LOG.debug("ending the snapshot of {} failed: {}", sourceName, e.toString());
         }
         try {
             connection.close();
         } catch (SQLException e) {
-            LOG.debug("closing the connection of {} failed: {}", plan.sourceName(), e.toString());
+            LOG.debug("closing the connection of {} failed: {}", sourceName, e.toString());
         }
     }
 }

@@ -9,15 +9,21 @@ import io.rowferry.Row;
  * what {@code COPY ... FROM STDIN (FORMAT binary)} reads.
  */
 final class CopyTuple implements Row.Encoded {
-    private final BinaryCopyStream.Tuple tuple;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
     private final FieldDecoder[] decoders;
 
     /**
+     * The tuple of {@code length} bytes at {@code offset} of {@code bytes}: field count, then each field.
+     *
      * @param decoders one per column of the row; the tuple may have further fields after them (key columns read only
      *     to page by), which are not part of the row
      */
-    CopyTuple(BinaryCopyStream.Tuple tuple, FieldDecoder[] decoders) {
-        this.tuple = tuple;
+    CopyTuple(byte[] bytes, int offset, int length, FieldDecoder[] decoders) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
         this.decoders = decoders;
     }
 
@@ -27,26 +33,25 @@ final class CopyTuple implements Row.Encoded {
     }
 
     int fieldCount() {
-        return (short) FieldDecoder.INT16.get(tuple.bytes(), tuple.offset());
+        return (short) FieldDecoder.INT16.get(bytes, offset);
     }
 
     byte[] bytes() {
-        return tuple.bytes();
+        return bytes;
     }
 
     int offset() {
-        return tuple.offset();
+        return offset;
     }
 
     int length() {
-        return tuple.length();
+        return length;
     }
 
     @Override
     public Object[] decode() {
         Object[] values = new Object[decoders.length];
-        byte[] bytes = tuple.bytes();
-        int at = tuple.offset() + 2;
+        int at = offset + 2;
         for (int i = 0; i < values.length; i++) {
             int length = (int) FieldDecoder.INT32.get(bytes, at);
             at += 4;
@@ -60,8 +65,7 @@ final class CopyTuple implements Row.Encoded {
 
     /** The value of field {@code index} (which may be past the row's columns), decoded with {@code decoder}. */
     Object field(int index, FieldDecoder decoder) {
-        byte[] bytes = tuple.bytes();
-        int at = tuple.offset() + 2;
+        int at = offset + 2;
         for (int i = 0; i < index; i++) {
             int length = (int) FieldDecoder.INT32.get(bytes, at);
             at += 4 + Math.max(0, length);
@@ -98,8 +102,8 @@ final class CopyTuple implements Row.Encoded {
      * The heap a row of this tuple may come to hold: the tuple's bytes (usually its own message array) and, once
      * decoded, its values, estimated at twice the bytes plus an object per field: the budget counts the worse case.
      */
-    static int sizeBytes(BinaryCopyStream.Tuple tuple, int fields) {
-        long size = 64L + 16 + tuple.bytes().length + 2L * tuple.length() + 40L * fields;
+    int sizeBytes() {
+        long size = 64L + 16 + bytes.length + 2L * length + 40L * fieldCount();
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 }
